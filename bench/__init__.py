@@ -1,0 +1,1 @@
+"""Measurements of newsdesk: extraction quality against gold labels, and speed at scale."""

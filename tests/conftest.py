@@ -1,0 +1,33 @@
+"""Shared fixtures: the bundled seeds and a helper to write inputs the tests make."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from articles.bundled import bundled_files
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, Path]:
+    """Bundled seed files keyed by their three-digit prefix."""
+    return {path.name[:3]: path for path in bundled_files()}
+
+
+@pytest.fixture
+def write(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Write bytes or text to a file in tmp_path and return its path."""
+
+    def _write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return _write

@@ -1,0 +1,47 @@
+"""The `newsdesk` command line. Subcommands import what they need when they run, so that
+`newsdesk parse` never pays for Textual and the app starts fast."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from articles.errors import NewsdeskError
+from tui.commands import parse as parse_command
+from tui.output import print_error
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdesk",
+        description="Read, search and slice a local archive of news articles, offline.",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parse_command.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "run", None) is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.run(args))
+    except NewsdeskError as error:
+        print_error(error.message)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def entry_point() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry_point()

@@ -1,0 +1,54 @@
+"""`newsdesk parse FILE... [--json]`: show what newsdesk reads from article files."""
+
+from __future__ import annotations
+
+import argparse
+
+from articles import Article, ParseError, parse_file
+from tui.output import print_json, print_text
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("parse", help="parse article files and print what was found")
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    results: list[dict[str, object]] = []
+    failed = False
+    for path in args.files:
+        try:
+            article = parse_file(path)
+        except ParseError as error:
+            failed = True
+            results.append({"path": path, "error": error.message})
+            if not args.json:
+                print_text(f"{path}: error: {error.message}")
+            continue
+        results.append({"path": path, **article.to_json()})
+        if not args.json:
+            _print_human(path, article)
+    if args.json:
+        print_json(results)
+    return 1 if failed else 0
+
+
+def _print_human(path: str, article: Article) -> None:
+    lines = [
+        f"== {path}",
+        f"title:    {article.title}",
+        f"subtitle: {article.subtitle or '-'}",
+        f"date:     {article.date_iso or '-'}",
+        f"source:   {article.source or '-'}",
+        f"url:      {article.url or '-'}",
+        f"byline:   {', '.join(article.byline) if article.byline else '-'}",
+        f"body:     {len(article.body)} paragraphs, {len(article.body_text.split())} words",
+    ]
+    if article.captions:
+        lines.append(f"captions: {len(article.captions)}")
+    if article.entities:
+        names = ", ".join(f"{entity.name} ({entity.type[:3]})" for entity in article.entities[:12])
+        lines.append(f"entities: {names}")
+    print_text("\n".join(lines))
