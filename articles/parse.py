@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from articles import boilerplate, captions, meta
 from articles.dates import date_from_line, date_from_url, dates_in_text
 from articles.decode import read_text
+from articles.entities import extract_entities
 from articles.errors import ParseError
 from articles.markdown import clean_inline, plain
 from articles.model import Article
@@ -210,7 +211,7 @@ def _build(parts: _Parts) -> Article:
         published=_published(parts),
         source=_source(parts),
     )
-    return replace(article)
+    return replace(article, entities=extract_entities(article.title, article.body))
 
 
 def _move_caption_echoes(parts: _Parts) -> None:

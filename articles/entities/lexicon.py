@@ -1,0 +1,97 @@
+"""The word lists and gazetteers the extractor reasons with, loaded once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from articles.data import load_json
+from articles.entities.normalize import fold, name_key
+from articles.model import EntityType
+
+
+@dataclass(frozen=True)
+class Known:
+    """A well-known entity: its canonical name and type."""
+
+    name: str
+    type: EntityType
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    function_words: frozenset[str]
+    non_entities: frozenset[str]
+    titles: frozenset[str]
+    roles: frozenset[str]
+    person_verbs: frozenset[str]
+    org_heads: frozenset[str]
+    place_heads: frozenset[str]
+    place_prefixes: frozenset[str]
+    connectors: frozenset[str]
+    name_particles: frozenset[str]
+    suffixes: frozenset[str]
+    demonyms: frozenset[str]
+    given_names: frozenset[str]
+    common_words: frozenset[str]
+    known: dict[str, Known]
+    places: dict[str, int]
+    person_surnames: frozenset[str]
+    max_title_words: int
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("articles.data").joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _known_table(file_name: str, kind: EntityType, known: dict[str, Known]) -> None:
+    for line in _lines(file_name):
+        canonical, _, aliases = line.partition("\t")
+        entry = Known(canonical.strip(), kind)
+        for form in (canonical, *aliases.split("|")):
+            if form.strip():
+                known.setdefault(name_key(form), entry)
+
+
+def _places() -> dict[str, int]:
+    places: dict[str, int] = {}
+    for line in _lines("places.tsv"):
+        name, _, rest = line.partition("\t")
+        population = int(rest.rsplit("\t", 1)[-1] or 0)
+        key = name_key(name)
+        places[key] = max(population, places.get(key, 0))
+    return places
+
+
+@cache
+def lexicon() -> Lexicon:
+    words: dict[str, list[str]] = load_json("lexicon.json")
+    known: dict[str, Known] = {}
+    _known_table("known_places.tsv", "place", known)
+    _known_table("known_organizations.tsv", "organization", known)
+    people = _lines("known_people.txt")
+    for person in people:
+        known.setdefault(name_key(person), Known(person, "person"))
+    titles = frozenset(fold(title) for title in words["titles"])
+    return Lexicon(
+        function_words=frozenset(words["function_words"]),
+        non_entities=frozenset(fold(word) for word in words["non_entities"]),
+        titles=titles,
+        roles=frozenset(words["roles"]),
+        person_verbs=frozenset(words["person_verbs"]),
+        org_heads=frozenset(words["org_heads"]),
+        place_heads=frozenset(words["place_heads"]),
+        place_prefixes=frozenset(words["place_prefixes"]),
+        connectors=frozenset(words["connectors"]),
+        name_particles=frozenset(words["name_particles"]),
+        suffixes=frozenset(words["suffixes"]),
+        demonyms=frozenset(fold(word) for word in _lines("demonyms.txt")),
+        given_names=frozenset(_lines("given_names.txt")),
+        common_words=frozenset(_lines("common_words.txt")),
+        known=known,
+        places=_places(),
+        person_surnames=frozenset(fold(person.split()[-1]) for person in people),
+        max_title_words=max(len(title.split()) for title in titles),
+    )
