@@ -105,16 +105,19 @@ _CREDIT = re.compile(
 )
 
 
+_SHORT = 90
+
+
 def is_tail_marker(text: str) -> bool:
-    return bool(_TAIL.match(_strip_marks(text)))
+    return len(text) <= _SHORT and bool(_TAIL.match(_strip_marks(text)))
 
 
 def is_teaser_heading(text: str) -> bool:
-    return bool(_TEASER_HEADING.match(_strip_marks(text)))
+    return len(text) <= _SHORT and bool(_TEASER_HEADING.match(_strip_marks(text)))
 
 
 def leads_teaser(text: str) -> bool:
-    return bool(_LEADS_TEASER.match(_strip_marks(text)))
+    return len(text) <= _SHORT and bool(_LEADS_TEASER.match(_strip_marks(text)))
 
 
 def is_credit(text: str) -> bool:
@@ -123,7 +126,7 @@ def is_credit(text: str) -> bool:
 
 
 def is_signoff(text: str) -> bool:
-    return bool(_SIGNOFF.match(_strip_marks(text)))
+    return len(text) <= _SHORT and bool(_SIGNOFF.match(_strip_marks(text)))
 
 
 def is_boilerplate(text: str) -> bool:
@@ -131,6 +134,13 @@ def is_boilerplate(text: str) -> bool:
     bare = _strip_marks(text)
     if not bare:
         return True
+    if len(bare) > 160:
+        return (
+            (_INLINE_TEASER.match(bare) is not None and len(bare.split()) <= 40)
+            or _PROMPT.search(bare) is not None
+            or _is_newsletter_prompt(bare)
+            or _is_appeal(bare)
+        )
     return (
         _STANDALONE.match(bare) is not None
         or _EMAIL_ONLY.match(bare) is not None

@@ -27,14 +27,24 @@ _DOMAIN_CREDIT_LINK = re.compile(r"\[[\w-]+(?:\.[\w-]+)+\]\(https?://[^)]+\)\s*$
 _URL = re.compile(r"https?://|www\.")
 
 
+_LABEL_WORDS = ("photo", "image", "picture", "video", "caption")
+
+
 def is_caption(text: str) -> bool:
     """A unit that is a caption or a photo credit, judged by its own shape."""
     bare = text.strip()
-    if _GALLERY.match(bare) or _WIDGET.search(bare) or _LABELLED.search(bare):
+    if _GALLERY.match(bare):
         return True
-    if _BOLD_CREDIT.search(bare) or _DOMAIN_CREDIT_LINK.search(bare):
+    lowered = bare.lower()
+    if any(word in lowered for word in _LABEL_WORDS) and (_WIDGET.search(bare) or _LABELLED.search(bare)):
         return True
-    if _BRACKET_CREDIT.search(bare) and not bare.endswith(")"):
+    tail = bare[-240:]
+    last = tail[-1:]
+    if last == "*" and _BOLD_CREDIT.search(tail):
         return True
-    match = _PAREN_CREDIT.search(bare)
+    if last == ")" and _DOMAIN_CREDIT_LINK.search(tail):
+        return True
+    if last == "]" and _BRACKET_CREDIT.search(tail):
+        return True
+    match = _PAREN_CREDIT.search(tail) if last == ")" else None
     return match is not None and not _URL.search(match.group(0))

@@ -37,10 +37,19 @@ def strip_emphasis(text: str) -> str:
     return text
 
 
+_MARKUP_CHARS = re.compile(r"[\[*_<#!]")
+
+
 def clean_inline(text: str, keep_links: bool = True) -> str:
     """The reader-facing form of one unit of text."""
-    text = _AUTOLINK.sub(r"\1", strip_heading(text))
-    return strip_emphasis(reduce_links(text, keep_links)).strip()
+    if not _MARKUP_CHARS.search(text):
+        return text.strip()
+    text = _AUTOLINK.sub(r"\1", strip_heading(text)) if "<" in text or "#" in text else text
+    if "[" in text:
+        text = reduce_links(text, keep_links)
+    if "*" in text or "_" in text:
+        text = strip_emphasis(text)
+    return text.strip()
 
 
 def plain(text: str) -> str:

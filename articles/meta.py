@@ -94,3 +94,17 @@ def _is_name(name: str) -> bool:
     if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
         return False
     return all(_NAME_WORD.match(word) for word in words)
+
+
+_SIGNED_DATELINE = re.compile(
+    r"^([A-Z][A-Za-z .'/-]{1,40},\s+\w+\.?\s+\d{1,2}),\s+(Reuters?|AFP|AP|UPI)(\s*(?:-{1,2}|—|–))"
+)
+
+
+def strip_dateline_agency(text: str) -> str:
+    """'BRUSSELS, March 27, Reuter - …' without the wire's signature, which names no one the
+    story is about. A bracketed '(Reuters)' tag stays: it reads as part of the text."""
+    match = _SIGNED_DATELINE.match(text)
+    if match:
+        return match.group(1) + match.group(3) + text[match.end() :]
+    return text

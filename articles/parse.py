@@ -63,13 +63,13 @@ class _Parts:
     dated_units: list[str] = field(default_factory=list)
 
 
-def parse_file(path: str | os.PathLike[str]) -> Article:
+def parse_file(path: str | os.PathLike[str], entities: bool = True) -> Article:
     """Read and parse one article file; ParseError says why when it cannot."""
-    return parse_text(read_text(path))
+    return parse_text(read_text(path), entities)
 
 
-def parse_text(text: str) -> Article:
-    """Parse already-decoded article text."""
+def parse_text(text: str, entities: bool = True) -> Article:
+    """Parse already-decoded article text; `entities=False` skips entity extraction."""
     units = split_units(text)
     url, units = _take_url(units)
     if not units:
@@ -77,7 +77,10 @@ def parse_text(text: str) -> Article:
     title = _clean_title(units[0].text)
     parts = _Parts(title=title, url=url)
     _classify(units[1:], parts)
-    return _build(parts)
+    article = _build(parts)
+    if not entities:
+        return article
+    return replace(article, entities=extract_entities(article.title, article.body))
 
 
 def _clean_title(text: str) -> str:
@@ -139,7 +142,7 @@ def _place(unit: Unit, position: int, units: list[Unit], parts: _Parts, in_heade
         if names:
             parts.byline = names
             return
-    found = date_from_line(plain(text))
+    found = date_from_line(plain(text)) if len(text) <= 120 else None
     if found is not None:
         parts.date_lines.append(found)
         return
@@ -201,7 +204,7 @@ def _key(text: str) -> str:
 def _build(parts: _Parts) -> Article:
     _move_caption_echoes(parts)
     body = tuple(paragraph for paragraph in (clean_inline(unit.text) for unit in parts.body) if paragraph)
-    article = Article(
+    return Article(
         title=parts.title,
         subtitle=parts.subtitle,
         body=body,
@@ -211,7 +214,6 @@ def _build(parts: _Parts) -> Article:
         published=_published(parts),
         source=_source(parts),
     )
-    return replace(article, entities=extract_entities(article.title, article.body))
 
 
 def _move_caption_echoes(parts: _Parts) -> None:

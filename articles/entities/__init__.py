@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from articles.entities.group import Group, group_mentions, to_entities
 from articles.entities.lexicon import Lexicon, lexicon
-from articles.entities.mentions import Mention, headline_mentions, mentions_in
+from articles.entities.mentions import Mention, headline_words, mentions_in, unambiguous_word
 from articles.entities.normalize import fold, name_key
+from articles.entities.resolve import entity_keys, is_short_form, preferred_name, resolve_articles
 from articles.markdown import plain
+from articles.meta import strip_dateline_agency
 from articles.model import Entity
 
-__all__ = ["extract_entities"]
+__all__ = ["entity_keys", "extract_entities", "is_short_form", "preferred_name", "resolve_articles"]
 
 _MAX_CHARS = 200_000
-_TITLE_WORDS = re.compile(r"[\w'’.&-]+")
 
 
 def extract_entities(title: str, paragraphs: Sequence[str]) -> tuple[Entity, ...]:
@@ -23,10 +23,12 @@ def extract_entities(title: str, paragraphs: Sequence[str]) -> tuple[Entity, ...
     lex = lexicon()
     mentions: list[Mention] = []
     budget = _MAX_CHARS
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         if budget <= 0:
             break
         text = plain(paragraph)[:budget]
+        if index < 2:
+            text = strip_dateline_agency(text)
         budget -= len(text)
         mentions.extend(mentions_in(text, lex))
     groups = group_mentions(mentions, lex)
@@ -40,9 +42,12 @@ def _count_title(title: str, groups: list[Group], lex: Lexicon) -> None:
     for group in groups:
         for surface in (*group.surfaces(), group.name()):
             by_form.setdefault(name_key(surface), group)
-    words = _TITLE_WORDS.findall(title)
+    words = headline_words(title, lex)
     index = 0
     while index < len(words):
+        if not words[index][:1].isupper() or fold(words[index]) in lex.function_words:
+            index += 1
+            continue
         for length in (4, 3, 2, 1):
             phrase = " ".join(words[index : index + length])
             key = name_key(phrase)
@@ -61,10 +66,10 @@ def _count_title(title: str, groups: list[Group], lex: Lexicon) -> None:
 
 
 def _well_known(phrase: str, lex: Lexicon) -> Mention | None:
-    found = headline_mentions(phrase, lex)
-    if len(found) == 1 and found[0].surface == phrase:
-        return found[0]
     key = name_key(phrase)
+    known = lex.known.get(key)
+    if known is not None and phrase[:1].isupper() and (" " in phrase or unambiguous_word(phrase, lex)):
+        return Mention(phrase, name_key(known.name), known.type, "known", False, known=known, headline=True)
     if lex.places.get(key, 0) >= 1_000_000 and fold(phrase) not in lex.common_words:
         return Mention(phrase, key, "place", "gazetteer", False, headline=True)
     return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from articles.entities.lexicon import Lexicon
+from articles.entities.lexicon import Lexicon, is_common
 from articles.entities.mentions import Mention
 from articles.entities.normalize import fold, name_key
 from articles.model import Entity, EntityType
@@ -36,13 +36,16 @@ class Group:
         return [mention.surface for mention in self.mentions]
 
     def name(self) -> str:
+        """The known name, else the fullest form written in ordinary case."""
         if self.canonical:
             return self.canonical
-        if self.type == "person":
-            return max(self.surfaces(), key=lambda surface: (len(surface.split()), -self.surfaces().index(surface)))
-        long_forms = [s for s in self.surfaces() if not s.isupper() or len(s) > 6] or self.surfaces()
-        counts = Counter(long_forms)
-        return max(long_forms, key=lambda surface: (counts[surface], len(surface), -long_forms.index(surface)))
+        surfaces = self.surfaces()
+        cased = [s for s in surfaces if not s.isupper()]
+        if not cased:
+            only = surfaces[0]
+            return only if len(only) <= 6 and " " not in only and self.type != "place" else only.title()
+        counts = Counter(cased)
+        return max(cased, key=lambda surface: (len(surface.split()), counts[surface], -cased.index(surface)))
 
 
 def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Group]:
@@ -59,6 +62,7 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Group]:
     _join_persons(groups)
     for mention in singles:
         _place_single(mention, groups, lex)
+    _settle_singles(groups)
     _join_acronyms(groups, mentions)
     return [group for group in groups.values() if _worth_keeping(group, lex)]
 
@@ -95,23 +99,64 @@ def _is_short_form(short: list[str], full: list[str]) -> bool:
 
 
 def _place_single(mention: Mention, groups: dict[str, Group], lex: Lexicon) -> None:
+    """A lone word joins the one full name it can stand for: a surname, a first name, or
+    the first word of an organisation's name ('Baikal' for 'Baikal Finance Group')."""
     key = mention.key
-    persons = [g for k, g in groups.items() if g.type == "person" and len(k.split()) > 1 and k.split()[-1] == key]
+    persons = _persons_ending(key, groups)
+    if len(persons) > 1:
+        return
+    if not persons and mention.evidence in ("shape", "unknown", "context", "known-surname", "fallback"):
+        persons = _persons_starting(key, groups)
     if len(persons) == 1:
         persons[0].mentions.append(mention)
-        return
-    if len(persons) > 1:
         return
     if key in groups:
         groups[key].mentions.append(mention)
         return
-    if mention.type is None and not mention.person_cue:
+    if mention.evidence not in ("gazetteer", "acronym"):
         orgs = [g for k, g in groups.items() if g.type == "organization" and len(k.split()) > 1 and k.split()[0] == key]
         if len(orgs) == 1:
             orgs[0].mentions.append(mention)
             return
-    if mention.type is not None:
-        _add(groups, key, mention)
+    pending = groups.get("\0" + key)
+    if pending is None:
+        pending = groups["\0" + key] = Group("organization")
+    pending.mentions.append(mention)
+
+
+def _persons_ending(key: str, groups: dict[str, Group]) -> list[Group]:
+    return [g for k, g in groups.items() if g.type == "person" and len(k.split()) > 1 and k.split()[-1] == key]
+
+
+def _persons_starting(key: str, groups: dict[str, Group]) -> list[Group]:
+    return [g for k, g in groups.items() if g.type == "person" and len(k.split()) > 1 and k.split()[0] == key]
+
+
+def _settle_singles(groups: dict[str, Group]) -> None:
+    """A lone word nobody else explains is typed by all its mentions together: the cues
+    ('said', ', a company', 'in') and the evidence (gazetteer, acronym) vote."""
+    for key in [k for k in groups if k.startswith("\0")]:
+        group = groups.pop(key)
+        kind = _vote_single(group.mentions)
+        if kind is not None:
+            group.type = kind
+            groups[key[1:]] = group
+
+
+def _vote_single(mentions: list[Mention]) -> EntityType | None:
+    votes: Counter[EntityType] = Counter()
+    for mention in mentions:
+        if mention.person_cue:
+            votes["person"] += 1
+        if mention.org_cue:
+            votes["organization"] += 1.5  # type: ignore[assignment]
+        if mention.type is not None and mention.evidence in ("gazetteer", "acronym", "known-surname"):
+            votes[mention.type] += 2
+        elif mention.type is not None and mention.evidence == "context" and mention.place_cue:
+            votes["place"] += 0.5  # type: ignore[assignment]
+    if not votes:
+        return None
+    return votes.most_common(1)[0][0]
 
 
 def _join_acronyms(groups: dict[str, Group], mentions: list[Mention]) -> None:
@@ -146,11 +191,18 @@ def _initials(key: str) -> str:
 
 
 def _worth_keeping(group: Group, lex: Lexicon) -> bool:
-    """A lone capitalised word that only ever opens sentences is probably an ordinary word."""
+    """Capitalised words that only ever open sentences may be ordinary words: 'Tips State
+    law requires…', 'Crumpled Bruins.' need better evidence than their capitals."""
     if any(not mention.initial for mention in group.mentions):
         return True
-    if group.canonical is not None or any(len(m.words) > 1 for m in group.mentions):
+    if all(len(m.words) == 1 and is_common(m.surface, lex) for m in group.mentions):
+        return False
+    if any(m.person_cue or m.org_cue for m in group.mentions):
+        return True
+    if group.canonical is not None or any(m.evidence in ("head", "gazetteer", "acronym") for m in group.mentions):
         return all(fold(m.surface) not in lex.common_words for m in group.mentions)
+    if any(len(m.words) > 1 for m in group.mentions):
+        return not any(is_common(m.words[0], lex) for m in group.mentions)
     return False
 
 

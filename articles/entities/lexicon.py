@@ -21,6 +21,8 @@ class Known:
 
 @dataclass(frozen=True)
 class Lexicon:
+    """Word classes (folded), gazetteers and the well-known entity table."""
+
     function_words: frozenset[str]
     non_entities: frozenset[str]
     titles: frozenset[str]
@@ -32,11 +34,21 @@ class Lexicon:
     connectors: frozenset[str]
     name_particles: frozenset[str]
     suffixes: frozenset[str]
+    excluded_heads: frozenset[str]
+    event_prefixes: frozenset[str]
+    direction_adjectives: frozenset[str]
+    org_before_words: frozenset[str]
+    surnames: frozenset[str]
+    time_words: frozenset[str]
+    facility_heads: frozenset[str]
+    place_prefixes_strong: frozenset[str]
     demonyms: frozenset[str]
     given_names: frozenset[str]
     common_words: frozenset[str]
     known: dict[str, Known]
+    known_orgs: frozenset[str]
     places: dict[str, int]
+    countries: frozenset[str]
     person_surnames: frozenset[str]
     max_title_words: int
 
@@ -65,6 +77,10 @@ def _places() -> dict[str, int]:
     return places
 
 
+def _countries() -> list[str]:
+    return [name_key(line.split("\t", 1)[0]) for line in _lines("places.tsv") if "\tcountry\t" in line]
+
+
 @cache
 def lexicon() -> Lexicon:
     words: dict[str, list[str]] = load_json("lexicon.json")
@@ -87,11 +103,30 @@ def lexicon() -> Lexicon:
         connectors=frozenset(words["connectors"]),
         name_particles=frozenset(words["name_particles"]),
         suffixes=frozenset(words["suffixes"]),
+        excluded_heads=frozenset(words["excluded_heads"]),
+        event_prefixes=frozenset(words["event_prefixes"]),
+        direction_adjectives=frozenset(words["direction_adjectives"]),
+        org_before_words=frozenset(words["org_before_words"]),
+        surnames=frozenset(fold(name) for name in _lines("surnames.txt")),
+        time_words=frozenset(words["time_words"]),
+        facility_heads=frozenset(words["facility_heads"]),
+        place_prefixes_strong=frozenset(words["place_prefixes_strong"]),
         demonyms=frozenset(fold(word) for word in _lines("demonyms.txt")),
         given_names=frozenset(_lines("given_names.txt")),
-        common_words=frozenset(_lines("common_words.txt")),
+        common_words=frozenset(_lines("common_words.txt")) - frozenset(_countries()),
         known=known,
+        known_orgs=frozenset(key for key, entry in known.items() if entry.type == "organization"),
         places=_places(),
+        countries=frozenset(_countries()),
         person_surnames=frozenset(fold(person.split()[-1]) for person in people),
         max_title_words=max(len(title.split()) for title in titles),
     )
+
+
+def is_common(word: str, lex: Lexicon) -> bool:
+    """An ordinary English word (or its plural, or its British spelling) in lower case."""
+    folded = fold(word)
+    for form in (folded, folded.replace("our", "or"), folded.replace("ise", "ize")):
+        if form in lex.common_words or (form.endswith("s") and form[:-1] in lex.common_words):
+            return True
+    return False

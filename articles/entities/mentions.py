@@ -3,27 +3,40 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from articles.entities.lexicon import Known, Lexicon
+from articles.entities.lexicon import Known, Lexicon, is_common, lexicon
 from articles.entities.normalize import fold, name_key
 from articles.entities.segments import Segment, segment_span
 from articles.entities.spans import Span, find_spans, is_mostly_upper
 from articles.model import EntityType
 
-_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Z&]{1,5}|(?:[A-Z]\.){2,4})$")
 _DEFINED_ACRONYM = re.compile(r"^\s*\((?:the\s+)?([A-Z][A-Za-z]{1,7})\)")
 _INITIAL = re.compile(r"^[A-Z]\.$")
-_NAME_WORD = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*$")
+_NAME_WORD = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*$|^[A-Z][a-z]*(?:[A-Z][a-z]+)+$")
+_DIGIT = re.compile(r"\d")
+_NUMBERED = re.compile(r"^\s+(?:No\.\s*)?\d")
 _ORG_APPOSITION = re.compile(
-    r"^,\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?(?:group|company|firm|organi[sz]ation|nonprofit|non-profit|agency|"
-    r"newspaper|daily|network|startup|start-up|bank|lender|carrier|airline|broadcaster|outlet|think tank|"
-    r"charity|ngo|coalition|union|party|manufacturer|maker|retailer|insurer|conglomerate|consortium|website|app|platform)\b",
+    r"^(?:,|\s+-|\s*—|\s*–)\s+(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,4}?(?:group|company|firm|organi[sz]ation|"
+    r"nonprofit|non-profit|agency|newspaper|daily|network|startup|start-up|bank|lender|carrier|airline|"
+    r"broadcaster|outlet|think tank|charity|ngo|coalition|union|party|manufacturer|maker|retailer|insurer|"
+    r"conglomerate|consortium|website|app|platform|firm|producer|operator|utility|subsidiary|unit|brokerage)\b",
     re.IGNORECASE,
 )
-_ORG_BEFORE = frozenset({"companies", "company", "firm", "firms", "group", "newspaper", "newspapers", "daily", "agency", "at", "airline", "carrier", "broadcaster", "network", "giant", "maker", "platforms", "apps", "like"})  # fmt: skip
+_ROLE_BEFORE = re.compile(
+    r"\b(?P<role>[a-z]+)(?:\s+(?:of|for|at|with|in)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5})?,\s*$"
+)
+_ADJACENT = re.compile(r"[\w'’]\s+$")
+_ORG_LIST = re.compile(
+    r"\b(?:compan(?:y|ies)|firms?|groups?|organi[sz]ations|banks|giants|platforms|apps|outlets|brands|makers|"
+    r"carriers|airlines|agencies|ngos|NGOs|charities|newspapers|dailies|networks|broadcasters|publishers|startups)"
+    r"(?:,|(?:\s+[a-z]+){0,4},?\s+(?:like|such as|including))\s+(?:[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*,?\s+(?:and\s+)?)*(?:and\s+)?$"
+)
 _PLACE_BEFORE = frozenset({"in", "near", "between", "outside", "across", "toward", "towards", "into", "from", "around", "throughout", "inside"})  # fmt: skip
-_ORG_AFTER = frozenset({"officials", "official", "spokesman", "spokeswoman", "spokesperson", "executives", "shares", "stock", "employees", "staff", "researchers", "analysts", "recommends", "reported"})  # fmt: skip
+_ORG_AFTER = frozenset({"officials", "official", "spokesman", "spokeswoman", "spokesperson", "executives", "shares", "stock", "employees", "staff", "researchers", "analysts", "lawyers", "subsidiary", "chief", "ceo"})  # fmt: skip
+_AFTER_ARTICLE = frozenset({"the", "with", "against", "by", "of", "from", "to", "and", "in", "on", "at", "for", "between", "fighting", "join", "joined", "joining", "fight"})  # fmt: skip
 
 
 @dataclass
@@ -54,23 +67,32 @@ def mentions_in(paragraph: str, lex: Lexicon) -> list[Mention]:
         return headline_mentions(paragraph, lex)
     found: list[Mention] = []
     for span in find_spans(paragraph):
-        for segment in segment_span(span.text, lex):
-            mention = _judge(segment, span, lex)
-            if mention is not None:
-                found.append(mention)
+        segments = segment_span(span.text)
+        judged = [_judge(segment, span, index == len(segments) - 1, lex) for index, segment in enumerate(segments)]
+        siblings = [mention for mention in judged if mention is not None]
+        _share_list_cues(siblings)
+        found.extend(siblings)
     return found
+
+
+def _share_list_cues(siblings: list[Mention]) -> None:
+    """'two newspapers, Cumhuriyet and Milliyet': what is said of a list is said of each."""
+    if len(siblings) > 1 and any(m.org_cue and m.evidence == "context" for m in siblings):
+        for mention in siblings:
+            if mention.evidence == "unknown":
+                mention.org_cue, mention.type, mention.evidence = True, "organization", "context"
 
 
 def headline_mentions(text: str, lex: Lexicon) -> list[Mention]:
     """In headline capitals only well-known names count: every capital is ambiguous there."""
-    words = re.findall(r"[\w'’.&-]+", text)
+    words = headline_words(text, lex)
     found: list[Mention] = []
     index = 0
     while index < len(words):
         for length in (4, 3, 2, 1):
             phrase = " ".join(words[index : index + length])
             known = lex.known.get(name_key(phrase))
-            if known is not None and (length > 1 or fold(phrase) not in lex.common_words or phrase.isupper()):
+            if known is not None and phrase[:1].isupper() and (length > 1 or unambiguous_word(phrase, lex)):
                 found.append(Mention(phrase, known_key(known), known.type, "known", False, known=known, headline=True))
                 index += length
                 break
@@ -79,130 +101,293 @@ def headline_mentions(text: str, lex: Lexicon) -> list[Mention]:
     return found
 
 
+def headline_words(text: str, lex: Lexicon) -> list[str]:
+    """Words of a headline, with 'Turkey-Syria' read as two names."""
+    words = re.findall(r"[\w'’.&]+(?:-[\w'’.&]+)*", text)
+    return [part for word in words for part in (word.split("-") if _splits(word, lex) else [word])]
+
+
+def _splits(word: str, lex: Lexicon) -> bool:
+    return name_key(word) not in lex.known and all(part[:1].isupper() for part in word.split("-"))
+
+
+def unambiguous_word(word: str, lex: Lexicon) -> bool:
+    """A one-word name that cannot be an ordinary word: 'Syria', or 'NATO' in capitals."""
+    return fold(word) not in lex.common_words or (word.isupper() and fold(word) not in lex.function_words)
+
+
 def known_key(known: Known) -> str:
     return name_key(known.name)
 
 
-def _judge(segment: Segment, span: Span, lex: Lexicon) -> Mention | None:
-    surface = segment.text
+@dataclass(frozen=True)
+class _Reading:
+    """What a name's own words say, before its context is read; the same words always read
+    the same way, so readings are remembered."""
+
+    words: tuple[str, ...]
+    surface: str
+    key: str
+    initial: bool
+    known: Known | None = None
+    caps: Mention | None = None
+
+
+@lru_cache(maxsize=1 << 15)
+def _read(segment_words: tuple[str, ...], initial: bool) -> _Reading | None:
+    lex = lexicon()
+    words = _cut_designators(list(segment_words))
+    if not words or _is_excluded(words, lex):
+        return None
+    if initial and len(words) > 1 and is_common(words[0], lex) and _names_something(words[1:], lex):
+        words, initial = words[1:], False
+    surface = " ".join(words)
     key = name_key(surface)
+    known = lex.known.get(key)
+    if known is not None:
+        return _Reading(tuple(words), surface, known_key(known), initial, known)
     if not key or key in lex.non_entities or fold(surface) in lex.demonyms:
         return None
-    initial = span.initial and segment.first
-    known = lex.known.get(key)
-    if _all_caps_phrase(segment):
-        return _judge_caps(segment, initial, lex)
-    mention = Mention(surface, key, None, "shape", initial, segment.title, known)
-    if segment.title:
-        mention.person_cue = True
-    _add_context_cues(mention, span, segment, lex)
-    defined = _DEFINED_ACRONYM.match(span.after_text) if segment.words[-1] == span.text.split()[-1] else None
+    if len(words) == 1 and (fold(surface) in lex.org_heads or fold(surface) in lex.place_heads):
+        return None
+    if all(word.isupper() for word in words) and len(surface) > 3:
+        caps = _judge_caps(words, initial, lex)
+        return _Reading(tuple(words), surface, key, initial, caps=caps) if caps else None
+    return _Reading(tuple(words), surface, key, initial)
+
+
+def _judge(segment: Segment, span: Span, last: bool, lex: Lexicon) -> Mention | None:
+    reading = _read(segment.words, span.initial and segment.first)
+    if reading is None:
+        return None
+    surface, key, initial = reading.surface, reading.key, reading.initial
+    if reading.known is not None:
+        if not _plausible_known(surface, span, initial, lex):
+            return None
+        mention = Mention(surface, key, reading.known.type, "known", initial, segment.title, reading.known)
+        _add_context_cues(mention, span, segment, last, lex)
+        return mention
+    if last and _NUMBERED.match(span.after_text):
+        return None
+    if reading.caps is not None:
+        return replace(reading.caps)
+    following_head = _lowercase_head(span.after_text) if last else None
+    if following_head in lex.facility_heads and key not in lex.places:
+        surface = f"{surface} {following_head}"
+        return Mention(surface, name_key(surface), "place", "head", initial, segment.title)
+    mention = Mention(surface, key, None, "shape", initial, segment.title)
+    mention.person_cue = bool(segment.title)
+    mention.place_cue = following_head in lex.place_heads
+    _add_context_cues(mention, span, segment, last, lex)
+    defined = _DEFINED_ACRONYM.match(span.after_text) if last else None
     if defined and defined.group(1) != surface:
         mention.acronym_of = defined.group(1)
-    mention.type, mention.evidence = _intrinsic_type(mention, lex)
+    mention.type, mention.evidence = _typed(
+        surface, key, bool(mention.title), mention.person_cue, mention.org_cue, mention.place_cue
+    )
     return mention
 
 
-def _all_caps_phrase(segment: Segment) -> bool:
-    return len(segment.words) > 1 and all(word.isupper() and len(word) > 1 for word in segment.words)
+@lru_cache(maxsize=1 << 15)
+def _typed(
+    surface: str, key: str, titled: bool, person_cue: bool, org_cue: bool, place_cue: bool
+) -> tuple[EntityType | None, str]:
+    probe = Mention(surface, key, None, "shape", False, "title" if titled else None)
+    probe.person_cue, probe.org_cue, probe.place_cue = person_cue, org_cue, place_cue
+    return _intrinsic_type(probe, lexicon())
 
 
-def _judge_caps(segment: Segment, initial: bool, lex: Lexicon) -> Mention | None:
-    """'SALT LAKE CITY —' datelines are names in capitals; 'COULD PLANE HAVE STALLED' is not."""
-    key = name_key(segment.text)
-    known = lex.known.get(key)
-    if known is not None:
-        return Mention(segment.text, known_key(known), known.type, "known", initial, known=known)
-    if key in lex.places:
-        return Mention(segment.text, key, "place", "gazetteer", initial)
+def _names_something(words: list[str], lex: Lexicon) -> bool:
+    """'Neighbouring Liberia', 'Intense United States': an ordinary word opening the
+    sentence before a name that stands on its own."""
+    key = name_key(" ".join(words))
+    return key in lex.known or key in lex.places
+
+
+def _cut_designators(words: list[str]) -> list[str]:
+    """'Malaysia Airlines Flight MH17' names the airline; 'Airbus A320-200' the maker."""
+    for index, word in enumerate(words[1:], start=1):
+        if word.lower() in ("flight", "flights") or _DIGIT.search(word):
+            return words[:index]
+    return [] if _DIGIT.search(words[0]) else words
+
+
+_LOWER_HEAD = re.compile(r"^\s([a-z]+)\b")
+
+
+def _lowercase_head(after_text: str) -> str | None:
+    """'the Royal Free hospital', 'east of Thasos island': a head noun written in lower case."""
+    match = _LOWER_HEAD.match(after_text)
+    return match.group(1) if match else None
+
+
+def _is_excluded(words: list[str], lex: Lexicon) -> bool:
+    """Laws, events, products and the like are named but are not entities here."""
+    if len(words) > 1 and fold(words[-1]) in lex.excluded_heads:
+        return True
+    return len(words) > 1 and fold(words[0]) in lex.event_prefixes
+
+
+def _plausible_known(surface: str, span: Span, initial: bool, lex: Lexicon) -> bool:
+    """'IS' and 'US' are names in 'war with IS' but words in 'a landspout IS a tornado'."""
+    if not surface.isupper() or fold(surface) not in lex.function_words or initial:
+        return True
+    before = fold(span.before[-1]) if span.before else ""
+    after = span.after_text.lstrip()
+    return before in _AFTER_ARTICLE or after[:1] in ("-", "'", "’", ",", ".", ")") or after[:1].isupper()
+
+
+def _judge_caps(words: list[str], initial: bool, lex: Lexicon) -> Mention | None:
+    """'SALT LAKE CITY —' and 'BRUSSELS, March 27' are names in capitals; 'COULD PLANE
+    HAVE STALLED' and 'QUIET' are not. Short capitals are acronyms."""
+    surface = " ".join(words)
+    key = name_key(surface)
+    if key in lex.places and (len(words) > 1 or fold(surface) not in lex.common_words):
+        return Mention(surface, key, "place", "gazetteer", initial)
+    if len(words) == 1 and _ACRONYM.match(surface) and fold(surface) not in lex.common_words:
+        if fold(surface) in lex.non_entities:
+            return None
+        return Mention(surface, key, "organization", "acronym", initial)
     return None
 
 
-def _add_context_cues(mention: Mention, span: Span, segment: Segment, lex: Lexicon) -> None:
-    before = [fold(word) for word in span.before]
-    after = [word.lower().strip(".,") for word in span.after]
-    last_segment = segment.words[-1] == span.text.split()[-1]
-    if last_segment and after and after[0] in lex.person_verbs:
-        mention.person_cue = True
-    if before and before[-1] in lex.person_verbs and segment.first:
-        mention.person_cue = True
-    if before and before[-1] in lex.roles and segment.first:
-        mention.person_cue = True
-    if last_segment and _ORG_APPOSITION.match(span.after_text):
+def _add_context_cues(mention: Mention, span: Span, segment: Segment, last: bool, lex: Lexicon) -> None:
+    before_text = span.before_text if segment.first else ""
+    adjacent = bool(before_text) and bool(_ADJACENT.search(before_text[-3:]))
+    before = [fold(span.before[-1])] if adjacent and span.before else []
+    if before_text and _mentions_org_noun(before_text) and _ORG_LIST.search(before_text):
         mention.org_cue = True
-    if segment.first and before and before[-1] in _ORG_BEFORE:
+    after_text = span.after_text if last else ""
+    next_word = after_text.split(maxsplit=1)[0].lower().strip(".,;:") if after_text.strip() else ""
+    if after_text[:1] == " " and next_word in lex.person_verbs:
+        mention.person_cue = True
+    if before and (before[-1] in lex.person_verbs or before[-1] in lex.roles):
+        mention.person_cue = True
+    role = _ROLE_BEFORE.search(before_text) if before_text.rstrip().endswith(",") else None
+    if role and role.group("role") in lex.roles:
+        mention.person_cue = True
+    if after_text[:2].strip()[:1] in (",", "-", "—", "–") and _ORG_APPOSITION.match(after_text):
         mention.org_cue = True
-    if last_segment and after and after[0] in _ORG_AFTER:
+    if before and before[-1] in lex.org_before_words:
         mention.org_cue = True
-    if before and before[-1] in _PLACE_BEFORE:
+    if next_word in _ORG_AFTER:
+        mention.org_cue = True
+    if span.before and fold(span.before[-1]) in _PLACE_BEFORE:
         mention.place_cue = True
+
+
+_ORG_NOUN_HINTS = ("compan", "firm", "group", "organi", "bank", "giant", "platform", "app", "outlet", "brand", "maker", "carrier", "airline", "agenc", "ngo", "charit", "newspaper", "dailies", "network", "broadcaster", "publisher", "startup")  # fmt: skip
+
+
+def _mentions_org_noun(text: str) -> bool:
+    lowered = text.lower()
+    return any(hint in lowered for hint in _ORG_NOUN_HINTS)
 
 
 def _intrinsic_type(mention: Mention, lex: Lexicon) -> tuple[EntityType | None, str]:
     words = mention.words
-    if mention.known is not None:
-        return mention.known.type, "known"
     if mention.person_cue and mention.title:
         return "person", "title"
     if len(words) == 1 and _ACRONYM.match(words[0]):
         if fold(words[0]) in lex.non_entities:
             return None, "non-entity"
-        if mention.key in lex.places and len(words[0]) > 3:
-            return "place", "gazetteer"
         return "organization", "acronym"
     head_type = _head_type(words, lex)
     if head_type is not None:
         return head_type, "head"
-    if mention.key in lex.places:
+    if _gazetteer_place(mention, words, lex):
         return "place", "gazetteer"
     if len(words) >= 2 and _person_shaped(words, lex):
         return "person", "shape"
-    if mention.person_cue:
+    if len(words) == 1 and mention.key in lex.person_surnames:
+        return "person", "known-surname"
+    return _by_context(mention, words, lex)
+
+
+_MAJOR_PLACE = 500_000
+
+
+def _gazetteer_place(mention: Mention, words: list[str], lex: Lexicon) -> bool:
+    """A GeoNames name is a place unless, as one word, it is as likely an ordinary word or
+    a person's name ('Chase', 'Macy') and nothing around it says it is a place."""
+    population = lex.places.get(mention.key)
+    if population is None:
+        return False
+    if len(words) > 1 or population >= _MAJOR_PLACE or mention.place_cue:
+        return True
+    word = words[0]
+    return not (is_common(word, lex) or word in lex.given_names or fold(word) in lex.surnames)
+
+
+def _by_context(mention: Mention, words: list[str], lex: Lexicon) -> tuple[EntityType | None, str]:
+    if mention.person_cue and not mention.org_cue:
         return "person", "context"
     if mention.org_cue:
         return "organization", "context"
-    if mention.place_cue and all(_NAME_WORD.match(word) or "-" in word for word in words):
+    if mention.place_cue and all(_NAME_WORD.match(word) for word in words) and not _name_like(words[-1], lex):
         return "place", "context"
-    if len(words) >= 2 and all(_NAME_WORD.match(word) or _INITIAL.match(word) or "-" in word for word in words):
+    if len(words) >= 2:
+        if not all(
+            _NAME_WORD.match(word) or _INITIAL.match(word) or word.lower() in lex.name_particles for word in words
+        ):
+            return None, "unknown"
         common = sum(1 for word in words if fold(word) in lex.common_words)
         return ("organization", "fallback") if common else ("person", "fallback")
     return None, "unknown"
+
+
+def _name_like(word: str, lex: Lexicon) -> bool:
+    return is_common(word, lex) or word in lex.given_names
 
 
 def _head_type(words: list[str], lex: Lexicon) -> EntityType | None:
     if len(words) < 2:
         return None
     last = fold(words[-1])
-    last_two = fold(" ".join(words[-2:]))
-    if last in lex.org_heads or last_two in lex.org_heads:
+    first = fold(words[0])
+    if first in ("city", "town", "county", "borough", "village") and len(words) > 2 and words[1] == "of":
         return "organization"
+    if last in lex.org_heads or fold(" ".join(words[-2:])) in lex.org_heads:
+        return "organization"
+    if name_key(words[-1]) in lex.known_orgs and words[-1][:1].isupper():
+        return "organization"
+
     if last in lex.place_heads:
         return None if words[0] in lex.given_names and len(words) == 2 else "place"
     for index, word in enumerate(words[:-1]):
-        if word in ("of", "for", "on"):
-            head = fold(words[index - 1]) if index else ""
+        if word in ("of", "for", "on") and index:
+            head = fold(words[index - 1])
             if head in lex.org_heads:
                 return "organization"
             if head in lex.place_heads:
                 return "place"
-    if fold(words[0]) in lex.place_prefixes and name_key(" ".join(words[1:])) in lex.places:
+    if first in lex.place_prefixes_strong and len(words) <= 3:
+        return "place"
+    if (
+        name_key(words[0]) in lex.countries
+        and not _person_shaped(words, lex)
+        and name_key(" ".join(words)) not in lex.places
+    ):
+        return "organization"  # 'France Televisions', 'Indonesia AirAsia', 'China Mobile'
+
+    if first in lex.place_prefixes and name_key(" ".join(words[1:])) in lex.places:
         return "place"
     return None
 
 
 def _person_shaped(words: list[str], lex: Lexicon) -> bool:
-    """'Jim Steyer', 'Brian M. Good', 'Jaime Jaquez Jr.': a given name, an initial or a suffix."""
+    """'Jim Steyer', 'Brian M. Good', 'Jaime Jaquez Jr.', 'Jaylen Clark': a given name, an
+    initial, a suffix, or an unusual first word before a common surname."""
     core = [word for word in words if fold(word) not in lex.suffixes]
     if not 2 <= len(core) <= 4:
         return False
-    if not all(
-        _NAME_WORD.match(word) or _INITIAL.match(word) or word.lower() in lex.name_particles or "-" in word
-        for word in core
-    ):
+    if not all(_NAME_WORD.match(word) or _INITIAL.match(word) or word.lower() in lex.name_particles for word in core):
         return False
+    surname = fold(core[-1])
     return (
         core[0] in lex.given_names
         or any(_INITIAL.match(word) for word in core[1:-1])
         or len(core) != len(words)
-        or fold(core[-1]) in lex.person_surnames
+        or surname in lex.person_surnames
+        or (surname in lex.surnames and fold(core[0]) not in lex.common_words)
     )

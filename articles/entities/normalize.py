@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from articles.data import load_json
 
@@ -19,8 +19,11 @@ def _spelling() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without diacritics, curly quotes or dashes."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
@@ -34,7 +37,7 @@ def strip_possessive(word: str) -> str:
     return word
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The form under which every spelling of one name is the same."""
     words = _NON_WORD.sub(" ", fold(name).replace(".", "")).split()

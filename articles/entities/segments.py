@@ -6,16 +6,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from articles.entities.lexicon import Lexicon
+from articles.entities.lexicon import Lexicon, lexicon
 from articles.entities.normalize import fold, name_key, strip_possessive
 
 _JOINING = frozenset({"of", "for", "on", "the", "and", "&"})
+_MODIFIER = re.compile(
+    r"^(?P<name>[^\W\d_][\w.'’]*)-(?:led|backed|based|owned|controlled|born|made|built|run|allied|funded|"
+    r"supported|held|linked|affiliated|dominated|leaning|style|era|bound|focused|centric|registered|listed|"
+    r"headquartered|flagged|brokered|sponsored|friendly|occupied|annexed|administered|area|region|wide)$",
+    re.IGNORECASE,
+)
+_PREFIXED = re.compile(r"^(?:pro|anti|ex|non|post|pre|neo|mid|inter|intra|trans|cross)-", re.IGNORECASE)
+_BREAK = "|"
 
 
 @dataclass(frozen=True)
 class Segment:
-    """One name inside a span, and the title that stood before it ('Mr', 'President')."""
+    """One name inside a span, the title that stood before it ('Mr', 'President'), and
+    whether it starts where the span starts (so shares its sentence-initial capital)."""
 
     words: tuple[str, ...]
     title: str | None = None
@@ -26,21 +36,26 @@ class Segment:
         return " ".join(self.words)
 
 
-def segment_span(text: str, lex: Lexicon) -> list[Segment]:
+@lru_cache(maxsize=1 << 15)
+def segment_span(text: str) -> tuple[Segment, ...]:
+    """The names a span holds; the same span text always cuts the same way, so remember it."""
+    return tuple(_segment(text, lexicon()))
+
+
+def _segment(text: str, lex: Lexicon) -> list[Segment]:
     words = text.split()
     words[-1] = strip_possessive(words[-1])
+    opening = words[0]
     if _is_known(words, lex):
-        opening = words[0]
         while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
             words = words[1:]
         return [Segment(tuple(words), first=words[0] == opening)]
-    pieces = _split_possessives(_split_hyphen_pairs(words, lex), lex)
     segments: list[Segment] = []
-    for piece in pieces:
+    for piece in _split_possessives(_split_hyphens(words, lex), lex):
         for part in _split_connectors(piece, lex):
             segments.extend(_strip_titles(part, lex))
     return [
-        Segment(segment.words, segment.title, index == 0 and segment.words[0] == words[0])
+        Segment(segment.words, segment.title, index == 0 and segment.words[0] == opening)
         for index, segment in enumerate(segments)
         if segment.words
     ]
@@ -51,52 +66,53 @@ def _is_known(words: list[str], lex: Lexicon) -> bool:
     return key in lex.known or (len(words) > 1 and key in lex.places)
 
 
-_MODIFIER = re.compile(
-    r"^(?P<name>[^\W\d_][\w.'’]*)-(?:led|backed|based|owned|controlled|born|made|built|run|allied|funded|"
-    r"supported|held|linked|affiliated|dominated|leaning|style|era|bound|focused|centric|registered|listed|"
-    r"headquartered|flagged|brokered|sponsored|friendly|occupied|annexed|administered)$",
-    re.IGNORECASE,
-)
-_PREFIXED = re.compile(r"^(?:pro|anti|ex|non|post|pre|neo|mid)-", re.IGNORECASE)
+def _is_place_or_known(words: list[str], lex: Lexicon) -> bool:
+    return bool(words) and (_is_known(words, lex) or name_key(" ".join(words)) in lex.places)
 
 
-def _split_hyphen_pairs(words: list[str], lex: Lexicon) -> list[str]:
-    """'Turkey-Syria' and 'Israel-Hamas' name two things; 'al-Assad' names one;
-    'Beijing-based ByteDance' names Beijing and ByteDance."""
+def _is_head(word: str, lex: Lexicon) -> bool:
+    folded = fold(word)
+    return folded in lex.org_heads or folded in lex.place_heads
+
+
+def _split_hyphens(words: list[str], lex: Lexicon) -> list[str]:
+    """'Turkey-Syria' names two places, 'Beijing-based ByteDance' names Beijing and
+    ByteDance; 'al-Assad' and 'University of Nebraska-Lincoln' name one thing each."""
     out: list[str] = []
-    for word in words:
+    for index, word in enumerate(words):
         modifier = _MODIFIER.match(word)
         if modifier:
             name = modifier.group("name")
-            if fold(name) not in lex.demonyms:
+            if fold(name) not in lex.demonyms and name[:1].isupper():
                 out.append(name)
-            out.append("|")
-            continue
-        if _PREFIXED.match(word):
-            out.append("|")
-            continue
-        parts = word.split("-")
-        if (
-            len(parts) == 2
-            and all(part[:1].isupper() for part in parts)
-            and all(
-                _is_known([part], lex) or name_key(part) in lex.places or fold(part) in lex.demonyms for part in parts
-            )
-        ):
-            out.extend([parts[0], "|", parts[1]])
+            out.append(_BREAK)
+        elif _PREFIXED.match(word):
+            out.append(_BREAK)
+        elif _names_two(word, lex) and not any(_is_head(w, lex) for w in words[:index]):
+            first, second = word.split("-")
+            out.extend([first, _BREAK, second])
         else:
             out.append(word)
     return out
 
 
+def _names_two(word: str, lex: Lexicon) -> bool:
+    parts = word.split("-")
+    return (
+        len(parts) == 2
+        and all(part[:1].isupper() for part in parts)
+        and all(_is_known([part], lex) or name_key(part) in lex.places or fold(part) in lex.demonyms for part in parts)
+    )
+
+
 def _split_possessives(words: list[str], lex: Lexicon) -> list[list[str]]:
     pieces: list[list[str]] = [[]]
     for index, word in enumerate(words):
-        if word == "|":
+        if word == _BREAK:
             pieces.append([])
             continue
         is_possessive = word.endswith(("'s", "’s")) and index < len(words) - 1
-        if is_possessive and not _owns_an_organisation(words[index + 1 :], lex):
+        if is_possessive and not _names_an_organisation(pieces[-1] + [word], words[index + 1 :], lex):
             pieces[-1].append(strip_possessive(word))
             pieces.append([])
         else:
@@ -104,9 +120,14 @@ def _split_possessives(words: list[str], lex: Lexicon) -> list[list[str]]:
     return [piece for piece in pieces if piece]
 
 
-def _owns_an_organisation(rest: list[str], lex: Lexicon) -> bool:
-    """ "People's Protection Units" is one name; "Syria's Idlib" is two."""
-    if not rest or _is_known(rest, lex):
+def _names_an_organisation(owner: list[str], rest: list[str], lex: Lexicon) -> bool:
+    """'People's Protection Units' is one name; 'Syria's Idlib' and 'CDC's Network' are two."""
+    bare_owner = [strip_possessive(word) for word in owner]
+    if not rest or _BREAK in rest or _is_known(rest, lex) or _is_known(bare_owner, lex):
+        return False
+    if fold(bare_owner[-1]) in lex.time_words or fold(bare_owner[-1]) in lex.non_entities:
+        return False
+    if name_key(" ".join(bare_owner)) in lex.places or bare_owner[-1].isupper():
         return False
     return any(fold(word) in lex.org_heads for word in rest)
 
@@ -114,37 +135,33 @@ def _owns_an_organisation(rest: list[str], lex: Lexicon) -> bool:
 def _split_connectors(words: list[str], lex: Lexicon) -> list[list[str]]:
     """Keep 'of', 'for', 'on', 'and' inside a name only after a head noun ('Department of …')."""
     parts: list[list[str]] = [[]]
-    index = 0
-    while index < len(words):
-        word = words[index]
+    for index, word in enumerate(words):
         lowered = word.lower()
-        if lowered in _JOINING and parts[-1]:
-            if _joins(parts[-1], words, index, lex):
-                parts[-1].append(word)
-            else:
-                parts.append([])
-        elif lowered in _JOINING:
-            pass
-        else:
+        if lowered not in _JOINING or (parts[-1] and _joins(parts[-1], words, index, lex)):
             parts[-1].append(word)
-        index += 1
-    return [_trim_connectors(part) for part in parts if _trim_connectors(part)]
+        elif parts[-1]:
+            parts.append([])
+    return [trimmed for trimmed in (_trim_connectors(part) for part in parts) if trimmed]
 
 
 def _joins(left: list[str], words: list[str], index: int, lex: Lexicon) -> bool:
-    if words[index].lower() in ("and", "&"):
-        if _is_person_list(words, index, lex) or _is_known(left, lex):
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if fold(following) in lex.time_words:
+        return False
+    connector = words[index].lower()
+    if connector == "the":
+        return True
+    if connector in ("and", "&"):
+        right = [word for word in words[index + 1 :] if word.lower() != "the"]
+        if _is_person_list(words, index, lex) or _is_place_or_known(left, lex) or _is_place_or_known(right, lex):
             return False
-        return _has_head(left, lex) or fold(words[-1]) in lex.org_heads
-    return _has_head(left, lex)
-
-
-def _has_head(words: list[str], lex: Lexicon) -> bool:
-    return any(fold(word) in lex.org_heads or fold(word) in lex.place_heads for word in words)
+        left_org = any(fold(word) in lex.org_heads for word in left)
+        return left_org or fold(words[-1]) in lex.org_heads
+    return any(_is_head(word, lex) for word in left) or bool(left and left[-1].lower() in _JOINING)
 
 
 def _is_person_list(words: list[str], index: int, lex: Lexicon) -> bool:
-    return words[index].lower() in ("and", "&") and any(fold(word) in lex.titles for word in words[:index])
+    return any(fold(word) in lex.titles for word in words[:index])
 
 
 def _trim_connectors(words: list[str]) -> list[str]:
@@ -168,10 +185,26 @@ def _strip_titles(words: list[str], lex: Lexicon) -> list[Segment]:
             head = [Segment(tuple(before))] if before and not _only_descriptors(before, lex) else []
             titled = [Segment(rest[0].words, rest[0].title or title), *rest[1:]] if rest else []
             return head + titled
-    if not _has_head(words, lex):
-        while words and fold(words[0]) in lex.demonyms and len(words) > 1:
-            words = words[1:]
-    return [Segment(tuple(words))] if words else []
+    return [Segment(tuple(words))] if (words := _strip_descriptors(words, lex)) else []
+
+
+def _strip_descriptors(words: list[str], lex: Lexicon) -> list[str]:
+    """'Kurdish', 'Western' or 'Republican' around a name are not part of it, unless the name
+    is an organisation's ('Turkish Defence Ministry') or a known one ('Southern California')."""
+    if _is_known(words, lex) or any(fold(word) in lex.org_heads for word in words):
+        return words
+    while len(words) > 1 and (fold(words[0]) in lex.demonyms or _is_direction(words, lex)):
+        words = words[1:]
+    while len(words) > 1 and fold(words[-1]) in lex.demonyms:
+        words = words[:-1]
+    return [] if len(words) == 1 and fold(words[0]) in lex.demonyms else words
+
+
+def _is_direction(words: list[str], lex: Lexicon) -> bool:
+    if fold(words[0]) not in lex.direction_adjectives:
+        return False
+    rest = words[1:]
+    return _is_known(rest, lex) or name_key(" ".join(rest)) in lex.places or fold(rest[-1]) in lex.place_heads
 
 
 def _only_descriptors(words: list[str], lex: Lexicon) -> bool:
@@ -183,10 +216,18 @@ def _is_function_word(word: str, lex: Lexicon) -> bool:
     return fold(word) in lex.function_words and not (word.isupper() and len(word) > 1)
 
 
+def _role_before_name(candidate: str, words: list[str], lex: Lexicon) -> bool:
+    """'Oceanographer Pattiaratchi' opens with a role; 'General Electric' does not."""
+    if candidate not in lex.roles or len(words) < 2:
+        return False
+    rest = words[1:]
+    return rest[0] in lex.given_names or (len(rest) == 1 and fold(rest[0]) not in lex.common_words)
+
+
 def _title_length(words: list[str], start: int, lex: Lexicon) -> int:
     for length in range(min(lex.max_title_words, len(words) - start), 0, -1):
         candidate = fold(" ".join(words[start : start + length]))
-        if candidate in lex.titles:
+        if candidate in lex.titles or (start == 0 and length == 1 and _role_before_name(candidate, words, lex)):
             return length
     if start + 1 < len(words) and fold(words[start + 1]) in ("minister", "secretary") and words[start][:1].isupper():
         return 2

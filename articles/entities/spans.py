@@ -4,7 +4,6 @@ whether the run opens a sentence, and the words just before and after it."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 _UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
 _LOWER = "a-z" + "".join(chr(c) for c in range(0xDF, 0x250) if chr(c).islower())
@@ -12,42 +11,51 @@ _ABBREVIATIONS = r"(?:Jr|Sr|St|Mt|Ft|Co|Corp|Inc|Ltd|Bros|Dr|Mr|Mrs|Ms|Gov|Rep|S
 _PARTICLE = r"(?:al|el|ad|as|ash|ar|an|bin|ibn|abu|ben|van|von|de|da|di|du|le|la|der|den|del|dos|das|ter|ten)"
 _WORD = rf"(?:{_ABBREVIATIONS}|(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.(?=\s+[{_UPPER}])|[{_UPPER}][\w&'’.-]*[\w&]|[{_UPPER}]|{_PARTICLE}-[{_UPPER}][\w'’-]*|\d+[{_LOWER}]*[{_UPPER}][\w]*)"
 _JOINER = rf"(?:\s+(?:(?:of|for|on|the|and|&|{_PARTICLE})\s+)*)"
-_SPAN = re.compile(rf"(?<![\w'’-]){_WORD}(?:{_JOINER}{_WORD})*(?![\w])")
-_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*\s*$|^\s*$|[\"“‘]\s*$")
+_SPAN = re.compile(rf"(?=[{_UPPER}]|{_PARTICLE}-|\d)(?<![\w'’-]){_WORD}(?:{_JOINER}{_WORD})*(?![\w])")
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*\s*$|^\s*$|(?:^|[\s(\[])[\"“‘]\s*$|[—–]\s*[\"“‘]?\s*$|--\s*$")
 _NOT_A_BREAK = re.compile(rf"(?:\b{_ABBREVIATIONS}|\b[{_UPPER}]\.|\b(?:[{_UPPER}]\.)+)\s*$")
 _WORDS_AROUND = re.compile(r"[\w'’.&-]+")
 
 
-@dataclass(frozen=True)
 class Span:
-    """A run of capitalised words found in a paragraph."""
+    """A run of capitalised words found in a paragraph; what surrounds it is worked out
+    only when asked for."""
 
-    text: str
-    start: int
-    end: int
-    initial: bool
-    before: tuple[str, ...]
-    after: tuple[str, ...]
-    after_text: str
+    __slots__ = ("_before", "_initial", "end", "paragraph", "start", "text")
+
+    def __init__(self, paragraph: str, start: int, end: int) -> None:
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+        self.text = paragraph[start:end]
+        self._initial: bool | None = None
+        self._before: tuple[str, ...] | None = None
+
+    @property
+    def initial(self) -> bool:
+        """Whether the run opens a sentence (so its first capital proves nothing)."""
+        if self._initial is None:
+            self._initial = _opens_sentence(self.paragraph, self.start)
+        return self._initial
+
+    @property
+    def before(self) -> tuple[str, ...]:
+        if self._before is None:
+            self._before = tuple(_WORDS_AROUND.findall(self.before_text[-40:])[-3:])
+        return self._before
+
+    @property
+    def after_text(self) -> str:
+        return self.paragraph[self.end : self.end + 60]
+
+    @property
+    def before_text(self) -> str:
+        return self.paragraph[max(0, self.start - 60) : self.start]
 
 
 def find_spans(paragraph: str) -> list[Span]:
     """Every maximal run of capitalised words (with 'of', 'and', 'al-' and the like inside)."""
-    spans = []
-    for match in _SPAN.finditer(paragraph):
-        start, end = match.span()
-        spans.append(
-            Span(
-                text=match.group(0),
-                start=start,
-                end=end,
-                initial=_opens_sentence(paragraph, start),
-                before=tuple(_WORDS_AROUND.findall(paragraph[max(0, start - 40) : start])[-3:]),
-                after=tuple(_WORDS_AROUND.findall(paragraph[end : end + 40])[:3]),
-                after_text=paragraph[end : end + 60],
-            )
-        )
-    return spans
+    return [Span(paragraph, *match.span()) for match in _SPAN.finditer(paragraph)]
 
 
 def _opens_sentence(paragraph: str, start: int) -> bool:
@@ -58,6 +66,10 @@ def _opens_sentence(paragraph: str, start: int) -> bool:
 
 
 def is_mostly_upper(text: str) -> bool:
-    """Headline capitals: most letters upper case."""
-    letters = [char for char in text if char.isalpha()]
-    return len(letters) >= 8 and sum(1 for char in letters if char.isupper()) > 0.7 * len(letters)
+    """Headline capitals: most letters upper case (judged on the first 300 characters)."""
+    if sum(map(str.islower, text[:40])) > 12:
+        return False
+    sample = text[:300]
+    lower = sum(map(str.islower, sample))
+    upper = sum(map(str.isupper, sample))
+    return lower + upper >= 8 and lower < 0.3 * (lower + upper)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from articles import Article, ParseError, parse_file
+from articles.entities import resolve_articles
 from tui.output import print_json, print_text
 
 
@@ -16,23 +17,27 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
-    results: list[dict[str, object]] = []
-    failed = False
+    parsed: list[tuple[str, Article | ParseError]] = []
     for path in args.files:
         try:
-            article = parse_file(path)
+            parsed.append((path, parse_file(path)))
         except ParseError as error:
-            failed = True
-            results.append({"path": path, "error": error.message})
+            parsed.append((path, error))
+    articles = iter(resolve_articles([item for _, item in parsed if isinstance(item, Article)]))
+    results: list[dict[str, object]] = []
+    for path, item in parsed:
+        if isinstance(item, ParseError):
+            results.append({"path": path, "error": item.message})
             if not args.json:
-                print_text(f"{path}: error: {error.message}")
+                print_text(f"{path}: error: {item.message}")
             continue
+        article = next(articles)
         results.append({"path": path, **article.to_json()})
         if not args.json:
             _print_human(path, article)
     if args.json:
         print_json(results)
-    return 1 if failed else 0
+    return 1 if any(isinstance(item, ParseError) for _, item in parsed) else 0
 
 
 def _print_human(path: str, article: Article) -> None:

@@ -1,0 +1,134 @@
+"""People, places and organisations: one entity per real thing, from the body only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from articles import Article, Entity, parse_file, parse_text
+from articles.entities import extract_entities, resolve_articles
+
+
+def names(entities: tuple[Entity, ...], kind: str | None = None) -> set[str]:
+    return {entity.name for entity in entities if kind is None or entity.type == kind}
+
+
+def find(entities: tuple[Entity, ...], name: str) -> Entity:
+    return next(entity for entity in entities if entity.name == name)
+
+
+def test_a_later_surname_joins_the_full_name() -> None:
+    body = (
+        "Brazilian President Luiz Carvalho met Nadia Okafor in Lisbon on Monday.",
+        "Carvalho said the talks went well. Mrs Okafor agreed, and Carvalho left for Madrid.",
+    )
+    entities = extract_entities("Leaders meet", body)
+    person = find(entities, "Luiz Carvalho")
+    assert person.type == "person" and person.mentions == 3 and "Carvalho" in person.aliases
+    assert "Mrs Okafor" in find(entities, "Nadia Okafor").aliases
+    assert {"Lisbon", "Madrid"} <= names(entities, "place")
+
+
+def test_an_acronym_defined_in_passing_is_an_alias() -> None:
+    body = ("The Northern Fisheries Protection Agency (NFPA) fined the trawler.", "The NFPA said it would appeal.")
+    entity = find(extract_entities("Fine", body), "Northern Fisheries Protection Agency")
+    assert entity.type == "organization" and "NFPA" in entity.aliases and entity.mentions == 3
+
+
+def test_initials_join_a_name_used_in_the_same_article() -> None:
+    body = ("Fighters of the Eastern Liberation Front clashed with police.", "The ELF denied it.")
+    assert "ELF" in find(extract_entities("Clashes", body), "Eastern Liberation Front").aliases
+
+
+def test_sentence_initial_and_headline_capitals_are_not_entities() -> None:
+    body = ("Officials said nothing. Meanwhile, prices rose.", "However, Dancing crowds gathered. Residents cheered.")
+    assert names(extract_entities("PRICES RISE AS CROWDS GATHER IN THE SQUARE", body)) == set()
+
+
+def test_all_caps_wire_copy_finds_only_real_names() -> None:
+    text = (
+        "TRADE TALKS RESUME\n03-MAY-1987 10:00:00.00\n\n"
+        "    OSLO, May 3 - Norway and Sweden resumed talks today, the\n"
+        "trade ministry said, after a pause of two weeks in the dispute\n"
+        "over fishing quotas in the North Sea.\n REUTER\n"
+    )
+    entities = parse_text(text).entities
+    assert names(entities) == {"Oslo", "Norway", "Sweden", "North Sea"}
+    assert "OSLO" in find(entities, "Oslo").aliases
+
+
+def test_demonyms_titles_laws_and_events_are_not_entities() -> None:
+    body = ("Turkish and Kurdish officials discussed the Clean Water Act and Operation Sandstorm with Republicans.",)
+    assert names(extract_entities("Talks", body)) == set()
+
+
+def test_organisation_names_keep_their_inner_words() -> None:
+    body = (
+        "The Centers for Disease Control and Prevention and the House Committee on Energy and Commerce met.",
+        "Officials from the Turkish Defence Ministry and People's Protection Units attended.",
+    )
+    orgs = names(extract_entities("Meeting", body), "organization")
+    assert {
+        "Centers for Disease Control and Prevention",
+        "House Committee on Energy and Commerce",
+        "Turkish Defence Ministry",
+        "People's Protection Units",
+    } <= orgs
+
+
+def test_lists_and_possessives_are_split() -> None:
+    body = ("Greece and Turkey's ministers met in Ankara's old town with Russia and Iran.",)
+    assert names(extract_entities("Talks", body), "place") == {"Greece", "Turkey", "Ankara", "Russia", "Iran"}
+
+
+def test_context_types_unknown_names() -> None:
+    body = (
+        "Shares of Zentrovia, a logistics company based in Lyon, fell after Okonkwo Adeyemi said sales slipped.",
+        "Adeyemi added that Zentrovia officials would meet investors.",
+    )
+    entities = extract_entities("Zentrovia falls", body)
+    assert find(entities, "Zentrovia").type == "organization"
+    assert find(entities, "Okonkwo Adeyemi").type == "person"
+
+
+def test_captions_and_boilerplate_do_not_count(seeds: dict[str, Path]) -> None:
+    teaser_names = {"Trump", "Donald Trump", "Blinken", "Abbas", "Denmark", "Ukraine", "WAFA", "Palestinian Authority"}
+    assert not names(parse_file(seeds["001"]).entities) & teaser_names
+    assert "Getty" not in names(parse_file(seeds["004"]).entities)
+
+
+def test_spellings_of_one_thing_are_one_entity_across_articles(seeds: dict[str, Path]) -> None:
+    articles = resolve_articles([parse_file(path) for path in seeds.values()])
+    by_name: dict[str, set[str]] = {}
+    for article in articles:
+        for entity in article.entities:
+            by_name.setdefault(entity.name, set()).update(entity.aliases)
+    assert {"Türkiye", "Turkiye"} <= by_name["Turkey"]
+    assert {"Tayyip Erdogan", "Erdogan"} <= by_name["Recep Tayyip Erdogan"]
+    assert "Turkish Defense Ministry" in by_name["Turkish Defence Ministry"]
+    assert not {"Türkiye", "Turkiye", "Tayyip Erdogan", "Erdogan", "Turkish Defense Ministry"} & set(by_name)
+
+
+def test_short_forms_join_only_an_unambiguous_full_name() -> None:
+    def article(*people: str) -> Article:
+        return Article(title="t", body=(), entities=tuple(Entity(name, "person") for name in people))
+
+    single = resolve_articles([article("Maria Lindqvist"), article("Lindqvist")])
+    assert single[1].entities[0].name == "Maria Lindqvist"
+    ambiguous = resolve_articles([article("Maria Lindqvist"), article("Erik Lindqvist"), article("Lindqvist")])
+    assert ambiguous[2].entities[0].name == "Lindqvist"
+
+
+def test_british_and_american_spellings_and_diacritics_meet() -> None:
+    first = Article(title="a", body=(), entities=(Entity("Nordic Defence Organisation", "organization"),))
+    second = Article(title="b", body=(), entities=(Entity("Nordic Defense Organization", "organization"),))
+    third = Article(title="c", body=(), entities=(Entity("Malmö", "place"),))
+    fourth = Article(title="d", body=(), entities=(Entity("Malmo", "place"),))
+    resolved = resolve_articles([first, second, third, fourth])
+    assert resolved[0].entities[0].name == resolved[1].entities[0].name
+    assert resolved[2].entities[0].name == resolved[3].entities[0].name
+
+
+def test_huge_text_is_cut_before_extraction() -> None:
+    body = ("Lisbon is sunny. " * 50_000,)
+    entity = find(extract_entities("Weather", body), "Lisbon")
+    assert entity.mentions < 50_000
