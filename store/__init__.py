@@ -1,0 +1,33 @@
+"""Articles in SQLite: full-text search with a query language, entity facets, reading state."""
+
+from store.errors import QueryError, StoreError
+from store.models import (
+    SNIPPET_CLOSE,
+    SNIPPET_OPEN,
+    EntityFacet,
+    Facets,
+    IngestReport,
+    SearchHit,
+    SearchPage,
+    Stats,
+    StoredArticle,
+)
+from store.paths import default_database_path
+from store.store import Sort, Store
+
+__all__ = [
+    "SNIPPET_CLOSE",
+    "SNIPPET_OPEN",
+    "EntityFacet",
+    "Facets",
+    "IngestReport",
+    "QueryError",
+    "SearchHit",
+    "SearchPage",
+    "Sort",
+    "Stats",
+    "Store",
+    "StoreError",
+    "StoredArticle",
+    "default_database_path",
+]

@@ -31,3 +31,14 @@ def write(tmp_path: Path):  # type: ignore[no-untyped-def]
         return path
 
     return _write
+
+
+@pytest.fixture
+def seeded(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A store holding the five bundled seeds, and a map from seed prefix to article id."""
+    from store import Store
+
+    store = Store.open(tmp_path / "seeded.db", seed=True)
+    ids = {Path(path).name[:3]: article_id for path, article_id in store.db.execute("SELECT path, id FROM articles")}
+    yield store, ids
+    store.close()

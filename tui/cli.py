@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from articles.errors import NewsdeskError
+from tui.commands import entities, export, ingest, mark, search, show, stats
 from tui.commands import parse as parse_command
 from tui.output import print_error
 
@@ -18,7 +19,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read, search and slice a local archive of news articles, offline.",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    parse_command.add_parser(subparsers)
+    for command in (parse_command, ingest, search, show, entities, mark, export, stats):
+        command.add_parser(subparsers)
     return parser
 
 

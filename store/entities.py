@@ -1,0 +1,109 @@
+"""The archive's entities: each article's entities are found or created here, so that one
+real thing is one row however many articles spell it differently."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from sqlite3 import Connection
+
+from articles import Entity, EntityType
+from articles.entities import entity_keys, is_short_form, preferred_name
+from articles.entities.normalize import name_key
+
+
+class EntityRegistry:
+    """Keys, surnames and names of every entity, kept in memory while a batch is written."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.by_key: dict[tuple[str, str], int] = {}
+        self.names: dict[int, tuple[str, EntityType]] = {}
+        self.by_surname: dict[str, set[int]] = defaultdict(set)
+        self.aliases: set[tuple[int, str]] = set()
+        self._load()
+
+    def _load(self) -> None:
+        for entity_id, name, kind in self.conn.execute("SELECT id, name, type FROM entities"):
+            self._remember_name(entity_id, name, kind)
+        for key, kind, entity_id in self.conn.execute("SELECT key, type, entity_id FROM entity_keys"):
+            self.by_key[(kind, key)] = entity_id
+
+    def _remember_name(self, entity_id: int, name: str, kind: EntityType) -> None:
+        self.names[entity_id] = (name, kind)
+        if kind == "person" and name_key(name):
+            self.by_surname[name_key(name).split()[-1]].add(entity_id)
+
+    def resolve(self, entity: Entity) -> int:
+        """The id of the stored entity this one is, creating or renaming it as needed."""
+        keys = entity_keys(entity)
+        entity_id = self._by_keys(entity.type, keys)
+        if entity_id is None and entity.type == "person":
+            entity_id = self._by_person_name(entity.name)
+        if entity_id is None:
+            entity_id = self._create(entity)
+        self._add_keys(entity_id, entity.type, keys)
+        self._add_aliases(entity_id, entity)
+        return entity_id
+
+    def _by_keys(self, kind: EntityType, keys: Iterable[str]) -> int | None:
+        found = {self.by_key[(kind, key)] for key in keys if (kind, key) in self.by_key}
+        if not found:
+            return None
+        return min(found)
+
+    def _by_person_name(self, name: str) -> int | None:
+        """A short form joins the one fuller name; a fuller name takes over the one short form."""
+        key = name_key(name)
+        if not key:
+            return None
+        candidates = self.by_surname.get(key.split()[-1], set())
+        fuller = [i for i in candidates if is_short_form(name, self.names[i][0])]
+        if len(fuller) == 1:
+            return fuller[0]
+        shorter = [i for i in candidates if is_short_form(self.names[i][0], name)]
+        if len(shorter) == 1 and not fuller:
+            self._rename(shorter[0], preferred_name([self.names[shorter[0]][0], name], "person"))
+            return shorter[0]
+        return None
+
+    def _rename(self, entity_id: int, name: str) -> None:
+        old, kind = self.names[entity_id]
+        if old == name:
+            return
+        self.conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
+        self._remember_name(entity_id, name, kind)
+        self._add_alias(entity_id, old)
+
+    def _create(self, entity: Entity) -> int:
+        cursor = self.conn.execute("INSERT INTO entities (name, type) VALUES (?, ?)", (entity.name, entity.type))
+        entity_id = int(cursor.lastrowid or 0)
+        self._remember_name(entity_id, entity.name, entity.type)
+        return entity_id
+
+    def _add_keys(self, entity_id: int, kind: EntityType, keys: set[str]) -> None:
+        new = [key for key in keys if (kind, key) not in self.by_key]
+        for key in new:
+            self.by_key[(kind, key)] = entity_id
+        if new:
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO entity_keys (key, type, entity_id) VALUES (?, ?, ?)",
+                [(key, kind, entity_id) for key in new],
+            )
+            words = {word for key in new for word in key.split()}
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO entity_words (word, entity_id) VALUES (?, ?)",
+                [(word, entity_id) for word in words],
+            )
+
+    def _add_aliases(self, entity_id: int, entity: Entity) -> None:
+        canonical = self.names[entity_id][0]
+        for form in (entity.name, *entity.aliases):
+            if form != canonical:
+                self._add_alias(entity_id, form)
+
+    def _add_alias(self, entity_id: int, alias: str) -> None:
+        if (entity_id, alias) in self.aliases:
+            return
+        self.aliases.add((entity_id, alias))
+        self.conn.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", (entity_id, alias))

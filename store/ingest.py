@@ -1,0 +1,181 @@
+"""Ingest article files: idempotent (same content, one article), updates in place (reading
+state kept), atomic per batch, parsing on every core, failures reported and skipped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from sqlite3 import Connection
+
+from articles import Article, ParseError, parse_text
+from articles.decode import read_text
+from articles.entities.normalize import fold
+from store.entities import EntityRegistry
+from store.models import IngestReport
+
+BATCH = 500
+PARALLEL_FROM = 64
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A file read and parsed in a worker, or the reason it could not be."""
+
+    path: str
+    content_hash: str | None = None
+    article: Article | None = None
+    error: str | None = None
+
+
+def collect_files(targets: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files named, found under folders (recursively) or matched by globs, in order, once."""
+    files: dict[str, None] = {}
+    failed: list[tuple[str, str]] = []
+    for target in targets:
+        matches = sorted(glob.glob(target, recursive=True)) if glob.has_magic(target) else [target]
+        if not matches:
+            failed.append((target, "no file matches this pattern"))
+        for match in matches:
+            _collect(Path(match), files, failed)
+    return list(files), failed
+
+
+def _collect(path: Path, files: dict[str, None], failed: list[tuple[str, str]]) -> None:
+    if path.is_dir():
+        try:
+            children = sorted(path.rglob("*"))
+        except OSError as error:
+            failed.append((str(path), f"cannot list folder ({error.strerror})"))
+            return
+        for child in children:
+            if child.is_file() and not child.name.startswith("."):
+                files.setdefault(str(child))
+    elif path.exists():
+        files.setdefault(str(path))
+    else:
+        failed.append((str(path), "no such file or folder"))
+
+
+def parse_one(path: str) -> Parsed:
+    """Decode, hash and parse one file (runs in a worker process)."""
+    try:
+        text = read_text(path)
+        article = parse_text(text)
+    except ParseError as error:
+        return Parsed(path, error=error.message)
+    except (RecursionError, MemoryError, ValueError) as error:
+        return Parsed(path, error=f"could not parse ({error.__class__.__name__})")
+    return Parsed(path, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), article)
+
+
+def parse_files(files: list[str], workers: int | None) -> Iterator[Parsed]:
+    """Parsed files in order; on every core when there are enough of them."""
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count <= 1 or len(files) < PARALLEL_FROM:
+        yield from map(parse_one, files)
+        return
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        yield from pool.map(parse_one, files, chunksize=32)
+
+
+class Writer:
+    """Writes parsed articles into the database, one transaction per batch."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.entities = EntityRegistry(conn)
+        self.now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+    def write(self, parsed: Parsed, report: IngestReport) -> None:
+        if parsed.error is not None or parsed.article is None or parsed.content_hash is None:
+            report.failed.append((parsed.path, parsed.error or "could not be read"))
+            return
+        existing = self.conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (parsed.content_hash,)
+        ).fetchone()
+        if existing is not None:
+            self._point(parsed.path, existing[0])
+            report.unchanged += 1
+            return
+        previous = self.conn.execute("SELECT article_id FROM paths WHERE path = ?", (parsed.path,)).fetchone()
+        if previous is not None and self._only_path(previous[0]):
+            self._update(previous[0], parsed)
+            report.updated += 1
+        else:
+            article_id = self._insert(parsed)
+            self._point(parsed.path, article_id)
+            report.added += 1
+
+    def _only_path(self, article_id: int) -> bool:
+        row = self.conn.execute("SELECT count(*) FROM paths WHERE article_id = ?", (article_id,)).fetchone()
+        return bool(row[0] <= 1)
+
+    def _point(self, path: str, article_id: int) -> None:
+        self.conn.execute(
+            "INSERT INTO paths (path, article_id) VALUES (?, ?) "
+            "ON CONFLICT (path) DO UPDATE SET article_id = excluded.article_id",
+            (path, article_id),
+        )
+
+    def _columns(self, parsed: Parsed) -> dict[str, object]:
+        article = parsed.article
+        assert article is not None
+        entity_text = " ".join(
+            dict.fromkeys(form for entity in article.entities for form in (entity.name, *entity.aliases))
+        )
+        return {
+            "content_hash": parsed.content_hash,
+            "path": parsed.path,
+            "title": article.title,
+            "subtitle": article.subtitle,
+            "published": article.date_iso,
+            "source": article.source,
+            "source_key": fold(article.source) if article.source else None,
+            "url": article.url,
+            "byline": json.dumps(list(article.byline), ensure_ascii=False) if article.byline else None,
+            "body": article.body_text,
+            "captions": json.dumps(list(article.captions), ensure_ascii=False) if article.captions else None,
+            "entity_text": entity_text,
+            "words": len(article.body_text.split()),
+        }
+
+    def _insert(self, parsed: Parsed) -> int:
+        columns = self._columns(parsed) | {"added_at": self.now, "updated_at": self.now}
+        names = ", ".join(columns)
+        marks = ", ".join(f":{name}" for name in columns)
+        cursor = self.conn.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", columns)
+        article_id = int(cursor.lastrowid or 0)
+        self._link_entities(article_id, parsed)
+        return article_id
+
+    def _update(self, article_id: int, parsed: Parsed) -> None:
+        columns = self._columns(parsed) | {"updated_at": self.now, "id": article_id}
+        assignments = ", ".join(f"{name} = :{name}" for name in columns if name != "id")
+        self.conn.execute(f"UPDATE articles SET {assignments} WHERE id = :id", columns)
+        self.conn.execute(
+            "UPDATE entities SET articles = articles - 1 "
+            "WHERE id IN (SELECT entity_id FROM article_entities WHERE article_id = ?)",
+            (article_id,),
+        )
+        self.conn.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
+        self._link_entities(article_id, parsed)
+
+    def _link_entities(self, article_id: int, parsed: Parsed) -> None:
+        assert parsed.article is not None
+        mentions: dict[int, int] = {}
+        for entity in parsed.article.entities:
+            entity_id = self.entities.resolve(entity)
+            mentions[entity_id] = mentions.get(entity_id, 0) + entity.mentions
+        self.conn.executemany(
+            "INSERT INTO article_entities (article_id, entity_id, mentions) VALUES (?, ?, ?)",
+            [(article_id, entity_id, count) for entity_id, count in mentions.items()],
+        )
+        self.conn.executemany("UPDATE entities SET articles = articles + 1 WHERE id = ?", [(i,) for i in mentions])

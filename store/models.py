@@ -1,0 +1,114 @@
+"""What the store hands back: plain dataclasses, never rows or SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from articles import Article, EntityType
+
+SNIPPET_OPEN = "\u27e6"
+SNIPPET_CLOSE = "\u27e7"
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "failed": [{"path": path, "error": error} for path, error in self.failed],
+        }
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One matching article; the snippet marks matches with ⟦ and ⟧."""
+
+    id: int
+    title: str
+    date: str | None
+    source: str | None
+    snippet: str
+    read: bool
+    starred: bool
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date,
+            "source": self.source,
+            "snippet": self.snippet,
+            "read": self.read,
+            "starred": self.starred,
+        }
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    total: int
+    hits: tuple[SearchHit, ...]
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as stored, with its id, file and reading state."""
+
+    id: int
+    article: Article
+    path: str | None
+    read: bool
+    starred: bool
+    last_opened: str | None
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.id, "path": self.path, **self.article.to_json(), "read": self.read, "starred": self.starred}
+
+
+@dataclass(frozen=True)
+class EntityFacet:
+    """An entity and how many of the matching articles name it."""
+
+    id: int
+    name: str
+    type: EntityType
+    articles: int
+
+    def to_json(self) -> dict[str, object]:
+        return {"name": self.name, "type": self.type, "articles": self.articles}
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Entities of a result set by type; `approximate` when counted on a sample to stay fast."""
+
+    by_type: dict[EntityType, tuple[EntityFacet, ...]]
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Stats:
+    articles: int
+    entities: int
+    undated: int
+    read: int
+    starred: int
+    database_bytes: int
+    path: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "articles": self.articles,
+            "entities": self.entities,
+            "undated": self.undated,
+            "read": self.read,
+            "starred": self.starred,
+            "database_bytes": self.database_bytes,
+            "path": self.path,
+        }

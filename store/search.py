@@ -1,0 +1,160 @@
+"""Ranked and timeline search, entity lookup for field queries, and entity facets."""
+
+from __future__ import annotations
+
+import time
+from sqlite3 import Connection, OperationalError
+
+from articles import ENTITY_TYPES, EntityType
+from articles.entities.lexicon import lexicon
+from articles.entities.normalize import name_key
+from store.models import SNIPPET_CLOSE, SNIPPET_OPEN, EntityFacet, Facets, SearchHit, SearchPage
+from store.query.ast import EntityField
+from store.query.compile import Compiled
+
+MAX_ENTITY_IDS = 500
+FACET_SAMPLE = 3000
+SNIPPET = f"snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 14)"
+_DATE_ORDER = "a.published IS NULL, a.published DESC, a.id DESC"
+
+
+def lookup_entities(conn: Connection, kind: EntityField, value: str, prefix: bool) -> list[int]:
+    """Entity ids a field value names: by any key (name, alias, known variant) or by words
+    of the name ('erdogan' names 'Recep Tayyip Erdogan')."""
+    key = name_key(value)
+    if not key:
+        return []
+    types = ENTITY_TYPES if kind == "any" else (kind,)
+    type_marks = ", ".join("?" for _ in types)
+    keys = {key}
+    known = lexicon().known.get(key)
+    if known is not None:
+        keys.add(name_key(known.name))
+    found = {
+        row[0]
+        for row in conn.execute(
+            f"SELECT entity_id FROM entity_keys WHERE type IN ({type_marks}) AND key IN ({', '.join('?' for _ in keys)})",
+            (*types, *keys),
+        )
+    }
+    found |= _by_words(conn, key.split(), prefix, types)
+    return sorted(found)[:MAX_ENTITY_IDS]
+
+
+def _by_words(conn: Connection, words: list[str], prefix: bool, types: tuple[str, ...]) -> set[int]:
+    clauses, params = [], []
+    for index, word in enumerate(words):
+        if prefix and index == len(words) - 1:
+            clauses.append("SELECT entity_id FROM entity_words WHERE word >= ? AND word < ?")
+            params += [word, word + "\uffff"]
+        else:
+            clauses.append("SELECT entity_id FROM entity_words WHERE word = ?")
+            params.append(word)
+    type_marks = ", ".join("?" for _ in types)
+    sql = f"SELECT id FROM entities WHERE type IN ({type_marks}) AND id IN ({' INTERSECT '.join(clauses)}) LIMIT ?"
+    return {row[0] for row in conn.execute(sql, (*types, *params, MAX_ENTITY_IDS))}
+
+
+def search(conn: Connection, compiled: Compiled, sort: str, limit: int, offset: int) -> SearchPage:
+    if compiled.match is not None:
+        return _text_search(conn, compiled, sort, limit, offset)
+    where = f"WHERE {compiled.where}"
+    total = conn.execute(f"SELECT count(*) FROM articles a {where}", compiled.params).fetchone()[0]
+    rows = conn.execute(
+        f"""SELECT a.id, a.title, a.published, a.source, substr(a.body, 1, 240),
+                   coalesce(rs.read, 0), coalesce(rs.starred, 0)
+            FROM articles a LEFT JOIN reading_state rs ON rs.article_id = a.id
+            {where} ORDER BY {_DATE_ORDER} LIMIT ? OFFSET ?""",
+        (*compiled.params, limit, offset),
+    ).fetchall()
+    return SearchPage(total, tuple(_hit(row, lead=True) for row in rows))
+
+
+def _text_search(conn: Connection, compiled: Compiled, sort: str, limit: int, offset: int) -> SearchPage:
+    base = f"FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND {compiled.where}"
+    params = (compiled.match, *compiled.params)
+    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    order = "articles_fts.rank, a.published DESC" if sort == "rank" else _DATE_ORDER
+    rows = conn.execute(
+        f"""SELECT a.id, a.title, a.published, a.source, {SNIPPET},
+                   coalesce(rs.read, 0), coalesce(rs.starred, 0)
+            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+            LEFT JOIN reading_state rs ON rs.article_id = a.id
+            WHERE articles_fts MATCH ? AND {compiled.where}
+            ORDER BY {order} LIMIT ? OFFSET ?""",
+        (*params, limit, offset),
+    ).fetchall()
+    return SearchPage(total, tuple(_hit(row) for row in rows))
+
+
+def _hit(row: tuple[object, ...], lead: bool = False) -> SearchHit:
+    snippet = " ".join(str(row[4] or "").split())
+    if lead and len(snippet) >= 200:
+        snippet = snippet[:200].rsplit(" ", 1)[0] + "…"
+    return SearchHit(
+        id=int(row[0]),  # type: ignore[call-overload]
+        title=str(row[1]),
+        date=str(row[2]) if row[2] else None,
+        source=str(row[3]) if row[3] else None,
+        snippet=snippet,
+        read=bool(row[5]),
+        starred=bool(row[6]),
+    )
+
+
+def matching_ids_sql(compiled: Compiled) -> tuple[str, tuple[object, ...]]:
+    if compiled.match is not None:
+        return (
+            f"SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            f"WHERE articles_fts MATCH ? AND {compiled.where}",
+            (compiled.match, *compiled.params),
+        )
+    return f"SELECT a.id FROM articles a WHERE {compiled.where}", tuple(compiled.params)
+
+
+def facets(conn: Connection, compiled: Compiled, limit: int, budget_ms: int = 80) -> Facets:
+    """Top entities by type among matching articles, within a time budget: the whole archive
+    reads kept counts, a large result set is counted on a sample of its newest articles."""
+    if compiled.match is None and compiled.where == "1":
+        return Facets({kind: _top_overall(conn, kind, limit) for kind in ENTITY_TYPES})
+    ids_sql, params = matching_ids_sql(compiled)
+    deadline = time.monotonic() + budget_ms / 1000
+    sample = FACET_SAMPLE
+    while True:
+        try:
+            return _count_sample(conn, ids_sql, params, limit, sample, deadline)
+        except OperationalError as error:
+            if "interrupted" not in str(error) or sample <= 250:
+                raise
+            sample //= 4
+            deadline = time.monotonic() + budget_ms / 1000
+
+
+def _top_overall(conn: Connection, kind: EntityType, limit: int) -> tuple[EntityFacet, ...]:
+    rows = conn.execute(
+        "SELECT id, name, type, articles FROM entities WHERE type = ? AND articles > 0 ORDER BY articles DESC LIMIT ?",
+        (kind, limit),
+    )
+    return tuple(EntityFacet(row[0], row[1], row[2], row[3]) for row in rows)
+
+
+def _count_sample(
+    conn: Connection, ids_sql: str, params: tuple[object, ...], limit: int, sample: int, deadline: float
+) -> Facets:
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 2000)
+    try:
+        total = conn.execute(f"SELECT count(*) FROM ({ids_sql} LIMIT ?)", (*params, sample + 1)).fetchone()[0]
+        rows = conn.execute(
+            f"""SELECT e.id, e.name, e.type, count(*) AS n
+                FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+                WHERE ae.article_id IN ({ids_sql} ORDER BY a.id DESC LIMIT ?)
+                GROUP BY e.id ORDER BY n DESC""",
+            (*params, sample),
+        ).fetchall()
+    finally:
+        conn.set_progress_handler(None, 0)
+    by_type: dict[EntityType, list[EntityFacet]] = {kind: [] for kind in ENTITY_TYPES}
+    for entity_id, name, kind, count in rows:
+        if len(by_type[kind]) < limit:
+            by_type[kind].append(EntityFacet(entity_id, name, kind, count))
+    return Facets({kind: tuple(items) for kind, items in by_type.items()}, approximate=total > sample)

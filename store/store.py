@@ -1,0 +1,244 @@
+"""The store's typed API: every read and write the CLI and the app make goes through here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Literal
+
+from sqlite_utils import Database
+
+from articles import Article, Entity, EntityType
+from articles.bundled import bundled_files
+from store.db import open_database, translate_errors
+from store.ingest import BATCH, Parsed, Progress, Writer, collect_files, parse_files
+from store.models import EntityFacet, Facets, IngestReport, SearchPage, Stats, StoredArticle
+from store.paths import default_database_path
+from store.query.ast import EntityField, Node
+from store.query.compile import Compiled, compile_query
+from store.query.parser import parse_query
+from store.search import facets as count_facets
+from store.search import lookup_entities
+from store.search import search as run_search
+
+Sort = Literal["rank", "date"]
+
+
+class Store:
+    """An open newsdesk database. One Store per thread: sqlite connections are per thread."""
+
+    def __init__(self, db: Database, path: str) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None, seed: bool | None = None) -> Store:
+        """Open the database at `path`, $NEWSDESK_DB or the user data folder. The first use of an
+        empty default database imports the bundled articles (`seed` forces either way)."""
+        chosen = Path(path) if path is not None else default_database_path()
+        store = cls(open_database(chosen), str(chosen))
+        if seed if seed is not None else path is None:
+            store.seed_once()
+        return store
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def seed_once(self) -> None:
+        """Import the bundled corpus into an empty database, once in its life."""
+        with translate_errors(self.path):
+            done = self.db.execute("SELECT value FROM meta WHERE key = 'seeded'").fetchone()
+            empty = self.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+        if done is None and empty:
+            self.ingest([str(path) for path in bundled_files()])
+            with translate_errors(self.path), self.db.atomic():
+                self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', '1')")
+
+    def ingest(
+        self, targets: Iterable[str], progress: Progress | None = None, workers: int | None = None
+    ) -> IngestReport:
+        """Add or update the articles in files, folders and globs; failures are reported, not raised."""
+        files, failed = collect_files(targets)
+        report = IngestReport(failed=list(failed))
+        done = 0
+        with translate_errors(self.path):
+            writer = Writer(self.db.conn)
+            batch: list[Parsed] = []
+            for parsed in parse_files(files, workers):
+                batch.append(parsed)
+                if len(batch) >= BATCH:
+                    self._write(writer, batch, report)
+                    done += len(batch)
+                    batch = []
+                    if progress:
+                        progress(done, len(files))
+            self._write(writer, batch, report)
+        if progress:
+            progress(len(files), len(files))
+        return report
+
+    def _write(self, writer: Writer, batch: Sequence[Parsed], report: IngestReport) -> None:
+        if not batch:
+            return
+        counts = IngestReport()
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for parsed in batch:
+                writer.write(parsed, counts)
+        except BaseException:
+            self.db.rollback()
+            writer.__init__(self.db.conn)  # type: ignore[misc]
+            raise
+        self.db.commit()
+        report.added += counts.added
+        report.updated += counts.updated
+        report.unchanged += counts.unchanged
+        report.failed += counts.failed
+
+    def mark(self, ids: Sequence[int], read: bool | None = None, starred: bool | None = None) -> int:
+        """Change reading state; returns how many of the ids exist."""
+        with translate_errors(self.path), self.db.atomic():
+            existing = [row[0] for row in self.db.execute(_in_ids("SELECT id FROM articles WHERE id IN", ids), ids)]
+            for article_id in existing:
+                self.db.execute("INSERT OR IGNORE INTO reading_state (article_id) VALUES (?)", (article_id,))
+                if read is not None:
+                    self.db.execute("UPDATE reading_state SET read = ? WHERE article_id = ?", (int(read), article_id))
+                if starred is not None:
+                    self.db.execute(
+                        "UPDATE reading_state SET starred = ? WHERE article_id = ?", (int(starred), article_id)
+                    )
+        return len(existing)
+
+    def opened(self, article_id: int) -> None:
+        """The reader opened an article: it is read now, and was last opened now."""
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with translate_errors(self.path), self.db.atomic():
+            self.db.execute(
+                "INSERT INTO reading_state (article_id, read, last_opened) VALUES (?, 1, ?) "
+                "ON CONFLICT (article_id) DO UPDATE SET read = 1, last_opened = excluded.last_opened",
+                (article_id, now),
+            )
+
+    def set_meta(self, key: str, value: str) -> None:
+        with translate_errors(self.path), self.db.atomic():
+            self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def meta(self, key: str) -> str | None:
+        with translate_errors(self.path):
+            row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    # -- reading -------------------------------------------------------------------------
+
+    def compile(self, query: str | Node) -> Compiled:
+        node = parse_query(query) if isinstance(query, str) else query
+        with translate_errors(self.path):
+            return compile_query(node, self._lookup)
+
+    def _lookup(self, kind: EntityField, value: str, prefix: bool) -> list[int]:
+        return lookup_entities(self.db.conn, kind, value, prefix)
+
+    def search(self, query: str | Node = "", sort: Sort = "rank", limit: int = 50, offset: int = 0) -> SearchPage:
+        """Matching articles: ranked (BM25, title first, then newest) or by date, newest first."""
+        compiled = self.compile(query)
+        with translate_errors(self.path):
+            return run_search(self.db.conn, compiled, sort, max(0, limit), max(0, offset))
+
+    def facets(self, query: str | Node = "", limit: int = 20) -> Facets:
+        compiled = self.compile(query)
+        with translate_errors(self.path):
+            return count_facets(self.db.conn, compiled, limit)
+
+    def entities(self, query: str | Node = "", kind: EntityType | None = None, limit: int = 20) -> list[EntityFacet]:
+        """The most-named entities among matching articles, most articles first."""
+        found = self.facets(query, limit)
+        items = [item for key, values in found.by_type.items() if kind in (None, key) for item in values]
+        return sorted(items, key=lambda item: (-item.articles, item.name))[:limit]
+
+    def article(self, article_id: int) -> StoredArticle | None:
+        with translate_errors(self.path):
+            row = self.db.execute(
+                """SELECT a.id, a.title, a.subtitle, a.published, a.source, a.url, a.byline, a.body, a.captions,
+                          a.path, coalesce(rs.read, 0), coalesce(rs.starred, 0), rs.last_opened
+                   FROM articles a LEFT JOIN reading_state rs ON rs.article_id = a.id WHERE a.id = ?""",
+                (article_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            entities = self._article_entities(article_id)
+        article = Article(
+            title=row[1],
+            subtitle=row[2],
+            published=dt.date.fromisoformat(row[3]) if row[3] else None,
+            source=row[4],
+            url=row[5],
+            byline=tuple(json.loads(row[6])) if row[6] else None,
+            body=tuple(row[7].split("\n\n")) if row[7] else (),
+            captions=tuple(json.loads(row[8])) if row[8] else (),
+            entities=entities,
+        )
+        return StoredArticle(row[0], article, row[9], bool(row[10]), bool(row[11]), row[12])
+
+    def _article_entities(self, article_id: int) -> tuple[Entity, ...]:
+        rows = self.db.execute(
+            """SELECT e.id, e.name, e.type, ae.mentions FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+               WHERE ae.article_id = ? ORDER BY ae.mentions DESC, e.name""",
+            (article_id,),
+        ).fetchall()
+        aliases: dict[int, list[str]] = {}
+        ids = [row[0] for row in rows]
+        if ids:
+            for entity_id, alias in self.db.execute(
+                _in_ids("SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN", ids), ids
+            ):
+                aliases.setdefault(entity_id, []).append(alias)
+        return tuple(Entity(row[1], row[2], tuple(aliases.get(row[0], [])), row[3]) for row in rows)
+
+    def export(self, query: str | Node = "", batch: int = 200) -> Iterator[StoredArticle]:
+        """Every matching article, newest first, fetched a page at a time."""
+        offset = 0
+        while True:
+            page = self.search(query, sort="date", limit=batch, offset=offset)
+            for hit in page.hits:
+                stored = self.article(hit.id)
+                if stored is not None:
+                    yield stored
+            if len(page.hits) < batch:
+                return
+            offset += batch
+
+    def stats(self) -> Stats:
+        with translate_errors(self.path):
+            one = self.db.execute
+            articles = one("SELECT count(*) FROM articles").fetchone()[0]
+            entities = one("SELECT count(*) FROM entities WHERE articles > 0").fetchone()[0]
+            undated = one("SELECT count(*) FROM articles WHERE published IS NULL").fetchone()[0]
+            read = one("SELECT count(*) FROM reading_state WHERE read = 1").fetchone()[0]
+            starred = one("SELECT count(*) FROM reading_state WHERE starred = 1").fetchone()[0]
+        size = sum(_size(self.path + suffix) for suffix in ("", "-wal", "-shm")) if self.path != ":memory:" else 0
+        return Stats(articles, entities, undated, read, starred, size, self.path)
+
+
+def _in_ids(prefix: str, ids: Sequence[int]) -> str:
+    return f"{prefix} ({', '.join('?' for _ in ids)})" if ids else f"{prefix} (NULL)"
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+ProgressCallback = Callable[[int, int], None]

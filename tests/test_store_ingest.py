@@ -1,0 +1,127 @@
+"""Ingest is idempotent, updates in place keeping reading state, and survives a kill."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from articles.bundled import bundled_files
+from store import Store
+
+ARTICLE = "Harbour plan approved\n\nMay 5, 2021\n\nThe council in Bergen voted to expand the harbour on {day}.\n"
+
+
+def copy_seeds(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    copies = []
+    for path in bundled_files():
+        target = folder / path.name
+        target.write_bytes(path.read_bytes())
+        copies.append(target)
+    return copies
+
+
+def test_reingesting_the_seeds_changes_nothing(tmp_path: Path) -> None:
+    copy_seeds(tmp_path / "seeds")
+    with Store.open(tmp_path / "a.db") as store:
+        first = store.ingest([str(tmp_path / "seeds")])
+        again = store.ingest([str(tmp_path / "seeds")])
+        assert (first.added, first.updated, first.unchanged) == (5, 0, 0)
+        assert (again.added, again.updated, again.unchanged) == (0, 0, 5)
+        assert store.stats().articles == 5
+
+
+def test_editing_a_file_updates_its_article_and_keeps_its_star(tmp_path: Path) -> None:
+    seeds = copy_seeds(tmp_path / "seeds")
+    with Store.open(tmp_path / "a.db") as store:
+        store.ingest([str(path) for path in seeds])
+        article_id = store.search("title:rejoins").hits[0].id
+        store.mark([article_id], starred=True)
+        seeds[0].write_text(seeds[0].read_text(encoding="utf-8").replace("Hasakah", "Hasaka"), encoding="utf-8")
+        report = store.ingest([str(seeds[0])])
+        assert (report.added, report.updated, report.unchanged) == (0, 1, 0)
+        stored = store.article(article_id)
+        assert stored is not None and stored.starred and "Hasaka " in stored.article.body_text
+        assert store.search("hasaka").hits[0].id == article_id
+        assert store.stats().articles == 5
+
+
+def test_identical_content_at_two_paths_is_one_article(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    first = write("a/one.txt", ARTICLE.format(day="Monday"))
+    second = write("b/two.txt", ARTICLE.format(day="Monday"))
+    with Store.open(tmp_path / "a.db") as store:
+        report = store.ingest([str(first), str(second)])
+        assert (report.added, report.unchanged) == (1, 1)
+
+
+def test_folders_globs_and_failures(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    write("in/one.txt", ARTICLE.format(day="Monday"))
+    write("in/deep/two.md", ARTICLE.format(day="Tuesday"))
+    write("in/empty.txt", "")
+    write("in/image.png", b"\x89PNG\r\n\x1a\n" + bytes(64))
+    write("other/three.txt", ARTICLE.format(day="Friday"))
+    with Store.open(tmp_path / "a.db") as store:
+        report = store.ingest([str(tmp_path / "in"), str(tmp_path / "other" / "*.txt"), str(tmp_path / "missing")])
+    assert report.added == 3
+    reasons = dict(report.failed)
+    assert reasons[str(tmp_path / "in" / "empty.txt")] == "empty file"
+    assert "binary" in reasons[str(tmp_path / "in" / "image.png")]
+    assert "no such file" in reasons[str(tmp_path / "missing")]
+
+
+def test_entities_are_one_per_real_thing_across_the_archive(seeded) -> None:  # type: ignore[no-untyped-def]
+    store, _ = seeded
+    names = {item.name for item in store.entities(limit=100)}
+    assert {"Turkey", "Recep Tayyip Erdogan", "Turkish Defence Ministry"} <= names
+    assert not names & {"Türkiye", "Turkiye", "Tayyip Erdogan", "Erdogan", "Turkish Defense Ministry"}
+
+
+def test_a_killed_ingest_leaves_the_database_consistent(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for index in range(3000):
+        (folder / f"{index:05}.txt").write_text(
+            f"Story {index}\n\nMarch 3, 2021\n\nThe mayor of Town{index} met Anna Berg in Oslo about plan {index}.\n",
+            encoding="utf-8",
+        )
+    database = tmp_path / "killed.db"
+    command = [sys.executable, "-m", "tui.cli", "ingest", str(folder), "--db", str(database), "--workers", "1"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not _has_articles(database):
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        indexed = connection.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
+        assert 0 < articles < 3000 and articles % 500 == 0 and indexed == articles
+    with Store.open(database) as store:
+        report = store.ingest([str(folder)], workers=1)
+        assert report.unchanged == articles and report.added == 3000 - articles
+        assert store.search("oslo").total == 3000
+
+
+def _has_articles(database: Path) -> bool:
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=0.1) as connection:
+            return bool(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return False
+
+
+def test_the_default_database_imports_the_bundled_corpus_once(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("NEWSDESK_DB", str(tmp_path / "default.db"))
+    with Store.open() as store:
+        assert store.stats().articles == 5
+        store.db.execute("DELETE FROM article_entities")
+        store.db.execute("DELETE FROM paths")
+        store.db.execute("DELETE FROM articles")
+    with Store.open() as store:
+        assert store.stats().articles == 0

@@ -1,0 +1,123 @@
+"""The query language over the seeds: every form runs or raises a one-line QueryError."""
+
+from __future__ import annotations
+
+import pytest
+
+from store import QueryError, Store
+
+
+def found(store_ids: tuple[Store, dict[str, int]], query: str, sort: str = "rank") -> set[str]:
+    store, ids = store_ids
+    prefix = {article_id: prefix for prefix, article_id in ids.items()}
+    return {prefix[hit.id] for hit in store.search(query, sort=sort, limit=100).hits}  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("person:erdogan", {"001", "002", "003", "004"}),
+        ("place:turkiye", {"000", "001", "002", "003", "004"}),
+        ("idlib", {"000", "003", "004"}),
+        ("date:2020", {"000", "003"}),
+        ('"joint patrols" -idlib', {"001", "002"}),
+        ("is:starred", set()),
+        ("", {"000", "001", "002", "003", "004"}),
+        ("turkiye", {"001", "002"}),  # free text is diacritics-insensitive: Türkiye and Turkiye
+        ("türkiye", {"001", "002"}),
+        ("patrolling", {"000", "001", "002", "003", "004"}),
+        ("title:idlib", {"003", "004"}),
+        ('title:"joint patrols"', {"002", "003", "004"}),  # stemmed: "Joint Patrol Option" too
+        ("source:moscow", {"000", "003"}),
+        ("entity:ypg", {"002", "004"}),
+        ("org:PKK", {"002", "004"}),
+        ('person:"Recep Tayyip Erdogan"', {"001", "002", "003", "004"}),
+        ("person:erdo*", {"001", "002", "003", "004"}),
+        ("erdo*", {"001", "002", "003", "004"}),
+        ("idlib OR person:putin", {"000", "001", "003", "004"}),  # 002 names Putin only in a caption
+        ("(idlib OR sochi) -date:2020", {"004"}),
+        ("NOT idlib", {"001", "002"}),
+        ("idlib AND date:2019..2020-02", {"000", "003", "004"}),
+        ("date:..2019", {"004"}),
+        ("date:2024-08-24", {"002"}),
+        ("date:2024..", {"002"}),
+        ("place:idlib", {"000", "003", "004"}),
+        ("person:nobody", set()),
+    ],
+)
+def test_query_forms(seeded: tuple[Store, dict[str, int]], query: str, expected: set[str]) -> None:
+    assert found(seeded, query) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["don't", "AT&T", "C++", "\u00e9t\u00e9", "x" * 300, "a b c d e f g h", "--x", "x-y", "O'Brien", "1e400"],
+)
+def test_odd_but_valid_queries_run(seeded: tuple[Store, dict[str, int]], query: str) -> None:
+    seeded[0].search(query)
+
+
+@pytest.mark.parametrize(
+    ("query", "points_at"),
+    [
+        ('"unbalanced', "quote"),
+        ("(", "("),
+        ("idlib)", ")"),
+        ("AND", "AND"),
+        ("NOT", "NOT"),
+        ("*", "*"),
+        ("-", "-"),
+        ("title:", "title:"),
+        ("date:2020-13", "2020-13"),
+        ("nosuchfield:x", "nosuchfield"),
+        ("idlib OR", "OR"),
+        ("is:maybe", "is:maybe"),
+        ("x" * 100_000, "too long"),
+        (" ".join(["w"] * 20_000), "too"),
+    ],
+)
+def test_bad_queries_raise_one_line_errors(seeded: tuple[Store, dict[str, int]], query: str, points_at: str) -> None:
+    with pytest.raises(QueryError) as raised:
+        seeded[0].search(query)
+    message = str(raised.value)
+    assert points_at in message and "\n" not in message
+
+
+def test_rank_puts_title_matches_first_and_date_sort_puts_undated_last(seeded: tuple[Store, dict[str, int]]) -> None:
+    store, ids = seeded
+    ranked = [hit.id for hit in store.search("idlib").hits]
+    assert ranked[-1] == ids["000"]  # the only one without Idlib in its title
+    by_date = [hit.id for hit in store.search("", sort="date").hits]
+    assert by_date == [ids[p] for p in ("002", "003", "000", "004", "001")]
+
+
+def test_snippets_mark_the_matches(seeded: tuple[Store, dict[str, int]]) -> None:
+    hit = seeded[0].search('"joint patrols"').hits[0]
+    assert "\u27e6joint patrols\u27e7" in hit.snippet.lower() or "\u27e6joint\u27e7" in hit.snippet.lower()
+
+
+def test_paging_and_totals(seeded: tuple[Store, dict[str, int]]) -> None:
+    store, _ = seeded
+    first, second = store.search("", sort="date", limit=3), store.search("", sort="date", limit=3, offset=3)
+    assert first.total == second.total == 5
+    assert len(first.hits) == 3 and len(second.hits) == 2
+    assert not {hit.id for hit in first.hits} & {hit.id for hit in second.hits}
+
+
+def test_facets_count_entities_of_the_result_set(seeded: tuple[Store, dict[str, int]]) -> None:
+    store, _ = seeded
+    everything = {facet.name: facet.articles for facet in store.facets().by_type["place"]}
+    assert everything["Turkey"] == 5 and everything["Idlib"] == 3
+    people = {facet.name: facet.articles for facet in store.facets("idlib").by_type["person"]}
+    assert people["Recep Tayyip Erdogan"] == 2
+    orgs = store.entities("idlib", kind="organization")
+    assert all(item.type == "organization" for item in orgs)
+
+
+def test_starring_shows_in_state_queries(seeded: tuple[Store, dict[str, int]]) -> None:
+    store, ids = seeded
+    store.mark([ids["003"]], starred=True)
+    store.opened(ids["000"])
+    assert found(seeded, "is:starred") == {"003"}
+    assert found(seeded, "is:read") == {"000"}
+    assert found(seeded, "is:unread") == {"001", "002", "003", "004"}

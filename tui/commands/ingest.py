@@ -1,0 +1,44 @@
+"""`newsdesk ingest PATH...`: add files, folders and globs to the archive."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui.commands.common import add_db_option, console, open_store
+from tui.output import print_json, print_text
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("ingest", help="add article files, folders and globs to the archive")
+    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--workers", type=int, default=None, help="parsing processes (default: one per core)")
+    add_db_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        if sys.stderr.isatty() and not args.json:
+            report = _with_progress(store, args)
+        else:
+            report = store.ingest(args.paths, workers=args.workers)
+    if args.json:
+        print_json(report.to_json())
+    else:
+        for path, error in report.failed:
+            print_text(f"skipped {path}: {error}", sys.stderr)
+        print_text(
+            f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, {len(report.failed)} failed"
+        )
+    return 1 if report.failed else 0
+
+
+def _with_progress(store, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console("stderr"), transient=True) as bar:
+        task = bar.add_task("ingest", total=None)
+        return store.ingest(args.paths, lambda done, total: bar.update(task, completed=done, total=total), args.workers)

@@ -1,0 +1,62 @@
+"""`newsdesk search QUERY`: ranked or timeline search with marked snippets."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.commands.common import add_db_option, clean, console, open_store
+from tui.output import print_json
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("search", help="search the archive with the query language")
+    parser.add_argument(
+        "query", nargs="?", default="", help='e.g. idlib person:erdogan date:2020 "joint patrols" -idlib'
+    )
+    parser.add_argument("--limit", type=_positive, default=20)
+    parser.add_argument("--offset", type=int, default=0)
+    parser.add_argument("--sort", choices=("rank", "date"), default="rank")
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    add_db_option(parser)
+    parser.set_defaults(run=run)
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def run(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        page = store.search(args.query, sort=args.sort, limit=args.limit, offset=args.offset)
+    if args.json:
+        print_json([hit.to_json() for hit in page.hits])
+        return 0
+    from rich.text import Text
+
+    out = console()
+    for hit in page.hits:
+        line = Text()
+        line.append(f"{hit.id:>6}  ", style="dim")
+        line.append(f"{hit.date or 'undated':<10}  ", style="cyan")
+        line.append(clean(hit.title), style="bold")
+        if hit.source:
+            line.append(f"  ({clean(hit.source)})", style="dim")
+        out.print(line)
+        out.print(snippet_text(hit.snippet, indent="          "))
+    out.print(Text(f"{page.total} matching article{'s' if page.total != 1 else ''}", style="dim"))
+    return 0
+
+
+def snippet_text(snippet: str, indent: str = ""):  # type: ignore[no-untyped-def]
+    """The snippet with its matches styled instead of bracketed."""
+    from rich.text import Text
+
+    from store import SNIPPET_CLOSE, SNIPPET_OPEN
+
+    text = Text(indent)
+    for index, part in enumerate(clean(snippet).replace(SNIPPET_CLOSE, SNIPPET_OPEN).split(SNIPPET_OPEN)):
+        text.append(part, style="bold yellow" if index % 2 else "")
+    return text
