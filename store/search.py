@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from sqlite3 import Connection, OperationalError
 
 from articles import ENTITY_TYPES, EntityType
-from articles.entities.lexicon import lexicon
 from articles.entities.normalize import name_key
 from store.models import SNIPPET_CLOSE, SNIPPET_OPEN, EntityFacet, Facets, SearchHit, SearchPage
 from store.query.ast import EntityField
@@ -21,6 +21,8 @@ _DATE_ORDER = "a.published IS NULL, a.published DESC, a.id DESC"
 def lookup_entities(conn: Connection, kind: EntityField, value: str, prefix: bool) -> list[int]:
     """Entity ids a field value names: by any key (name, alias, known variant) or by words
     of the name ('erdogan' names 'Recep Tayyip Erdogan')."""
+    from articles.entities.lexicon import lexicon
+
     key = name_key(value)
     if not key:
         return []
@@ -100,6 +102,26 @@ def _hit(row: tuple[object, ...], lead: bool = False) -> SearchHit:
         read=bool(row[5]),
         starred=bool(row[6]),
     )
+
+
+@dataclass(frozen=True)
+class DateGroup:
+    """One day of the timeline (None for undated articles) and how many articles it holds."""
+
+    day: str | None
+    count: int
+
+
+def date_groups(conn: Connection, compiled: Compiled) -> list[DateGroup]:
+    ids_sql, params = matching_ids_sql(compiled)
+    if compiled.match is None and compiled.where == "1":
+        sql = "SELECT published, count(*) FROM articles a GROUP BY published"
+    else:
+        sql = f"SELECT published, count(*) FROM articles a WHERE a.id IN ({ids_sql}) GROUP BY published"
+    rows = conn.execute(sql, params if compiled.match is not None or compiled.where != "1" else ()).fetchall()
+    dated = sorted((row for row in rows if row[0]), key=lambda row: row[0], reverse=True)
+    undated = [row for row in rows if not row[0]]
+    return [DateGroup(row[0], row[1]) for row in (*dated, *undated)]
 
 
 def matching_ids_sql(compiled: Compiled) -> tuple[str, tuple[object, ...]]:

@@ -7,21 +7,25 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from sqlite_utils import Database
 
 from articles import Article, Entity, EntityType
 from articles.bundled import bundled_files
+from articles.entities.normalize import name_key
 from store.db import open_database, translate_errors
-from store.ingest import BATCH, Parsed, Progress, Writer, collect_files, parse_files
+
+if TYPE_CHECKING:
+    from store.ingest import Parsed, Writer
+
 from store.models import EntityFacet, Facets, IngestReport, SearchPage, Stats, StoredArticle
 from store.paths import default_database_path
 from store.query.ast import EntityField, Node
-from store.query.compile import Compiled, compile_query
+from store.query.compile import Compiled, compile_query, fts
 from store.query.parser import parse_query
+from store.search import DateGroup, date_groups, lookup_entities, matching_ids_sql
 from store.search import facets as count_facets
-from store.search import lookup_entities
 from store.search import search as run_search
 
 Sort = Literal["rank", "date"]
@@ -66,9 +70,11 @@ class Store:
                 self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', '1')")
 
     def ingest(
-        self, targets: Iterable[str], progress: Progress | None = None, workers: int | None = None
+        self, targets: Iterable[str], progress: Callable[[int, int], None] | None = None, workers: int | None = None
     ) -> IngestReport:
         """Add or update the articles in files, folders and globs; failures are reported, not raised."""
+        from store.ingest import BATCH, Writer, collect_files, parse_files
+
         files, failed = collect_files(targets)
         report = IngestReport(failed=list(failed))
         done = 0
@@ -89,6 +95,7 @@ class Store:
         return report
 
     def _write(self, writer: Writer, batch: Sequence[Parsed], report: IngestReport) -> None:
+        """One batch, one IMMEDIATE transaction: all of it lands or none of it does."""
         if not batch:
             return
         counts = IngestReport()
@@ -141,22 +148,35 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------
 
-    def compile(self, query: str | Node) -> Compiled:
+    def compile(self, query: str | Node, entity_ids: Sequence[int] = ()) -> Compiled:
+        """The SQL for a query, narrowed to articles naming every one of `entity_ids`."""
         node = parse_query(query) if isinstance(query, str) else query
         with translate_errors(self.path):
-            return compile_query(node, self._lookup)
+            compiled = compile_query(node, self._lookup)
+        for entity_id in entity_ids:
+            clause = "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"
+            compiled.where = clause if compiled.where == "1" else f"{compiled.where} AND {clause}"
+            compiled.params.append(int(entity_id))
+        return compiled
 
     def _lookup(self, kind: EntityField, value: str, prefix: bool) -> list[int]:
         return lookup_entities(self.db.conn, kind, value, prefix)
 
-    def search(self, query: str | Node = "", sort: Sort = "rank", limit: int = 50, offset: int = 0) -> SearchPage:
+    def search(
+        self,
+        query: str | Node = "",
+        sort: Sort = "rank",
+        limit: int = 50,
+        offset: int = 0,
+        entity_ids: Sequence[int] = (),
+    ) -> SearchPage:
         """Matching articles: ranked (BM25, title first, then newest) or by date, newest first."""
-        compiled = self.compile(query)
+        compiled = self.compile(query, entity_ids)
         with translate_errors(self.path):
             return run_search(self.db.conn, compiled, sort, max(0, limit), max(0, offset))
 
-    def facets(self, query: str | Node = "", limit: int = 20) -> Facets:
-        compiled = self.compile(query)
+    def facets(self, query: str | Node = "", limit: int = 20, entity_ids: Sequence[int] = ()) -> Facets:
+        compiled = self.compile(query, entity_ids)
         with translate_errors(self.path):
             return count_facets(self.db.conn, compiled, limit)
 
@@ -165,6 +185,58 @@ class Store:
         found = self.facets(query, limit)
         items = [item for key, values in found.by_type.items() if kind in (None, key) for item in values]
         return sorted(items, key=lambda item: (-item.articles, item.name))[:limit]
+
+    def timeline_groups(self, query: str | Node = "", entity_ids: Sequence[int] = ()) -> list[DateGroup]:
+        """How many matching articles each day has, newest day first, undated last."""
+        compiled = self.compile(query, entity_ids)
+        with translate_errors(self.path):
+            return date_groups(self.db.conn, compiled)
+
+    def has_text(self, query: str | Node) -> bool:
+        """Whether a query searches text (so results have snippets and a relevance order)."""
+        node = parse_query(query) if isinstance(query, str) else query
+        return fts(node) is not None or any(fts(child) is not None for child in getattr(node, "children", ()))
+
+    def entity_names(self, ids: Sequence[int]) -> dict[int, tuple[str, EntityType]]:
+        with translate_errors(self.path):
+            rows = self.db.execute(_in_ids("SELECT id, name, type FROM entities WHERE id IN", ids), list(ids))
+            return {row[0]: (row[1], row[2]) for row in rows}
+
+    def titles_like(self, text: str, limit: int = 20) -> list[tuple[int, str]]:
+        """Articles whose title contains `text` (for the command palette), newest first."""
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        with translate_errors(self.path):
+            rows = self.db.execute(
+                "SELECT id, title FROM articles WHERE title LIKE ? ESCAPE '\\' "
+                "ORDER BY published IS NULL, published DESC LIMIT ?",
+                (pattern, limit),
+            )
+            return [(row[0], row[1]) for row in rows]
+
+    def entities_like(self, text: str, limit: int = 20) -> list[EntityFacet]:
+        """Entities whose name starts a word with `text` (for narrowing and the palette)."""
+        key = name_key(text)
+        if not key:
+            return []
+        with translate_errors(self.path):
+            rows = self.db.execute(
+                """SELECT DISTINCT e.id, e.name, e.type, e.articles FROM entity_words w JOIN entities e ON e.id = w.entity_id
+                   WHERE w.word >= ? AND w.word < ? AND e.articles > 0 ORDER BY e.articles DESC LIMIT ?""",
+                (key.split()[0], key.split()[0] + "\uffff", limit),
+            )
+            return [EntityFacet(row[0], row[1], row[2], row[3]) for row in rows]
+
+    def mark_all_read(self, query: str | Node = "", entity_ids: Sequence[int] = ()) -> int:
+        """Mark every matching article read; returns how many."""
+        compiled = self.compile(query, entity_ids)
+        ids_sql, params = matching_ids_sql(compiled)
+        with translate_errors(self.path), self.db.atomic():
+            ids = [row[0] for row in self.db.execute(ids_sql, params)]
+            self.db.conn.executemany(
+                "INSERT INTO reading_state (article_id, read) VALUES (?, 1) ON CONFLICT (article_id) DO UPDATE SET read = 1",
+                [(article_id,) for article_id in ids],
+            )
+        return len(ids)
 
     def article(self, article_id: int) -> StoredArticle | None:
         with translate_errors(self.path):

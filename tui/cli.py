@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from articles.errors import NewsdeskError
-from tui.commands import entities, export, ingest, mark, search, show, stats
+from tui.commands import entities, export, ingest, mark, search, show, stats, tui
 from tui.commands import parse as parse_command
 from tui.output import print_error
 
@@ -19,7 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read, search and slice a local archive of news articles, offline.",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in (parse_command, ingest, search, show, entities, mark, export, stats):
+    for command in (tui, parse_command, ingest, search, show, entities, mark, export, stats):
         command.add_parser(subparsers)
     return parser
 
@@ -28,8 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "run", None) is None:
-        parser.print_help()
-        return 0
+        args = parser.parse_args(["tui", *(argv or [])])
     try:
         return int(args.run(args))
     except NewsdeskError as error:

@@ -1,0 +1,72 @@
+"""Extract the people, places and organisations of one article's title and body."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from articles.entities.group import Group, group_mentions, to_entities
+from articles.entities.lexicon import Lexicon, lexicon
+from articles.entities.mentions import Mention, headline_words, mentions_in, unambiguous_word
+from articles.entities.normalize import fold, name_key
+from articles.markdown import plain
+from articles.meta import strip_dateline_agency
+from articles.model import Entity
+
+_MAX_CHARS = 200_000
+
+
+def extract_entities(title: str, paragraphs: Sequence[str]) -> tuple[Entity, ...]:
+    """Entities of the title and clean body paragraphs (never captions or boilerplate)."""
+    lex = lexicon()
+    mentions: list[Mention] = []
+    budget = _MAX_CHARS
+    for index, paragraph in enumerate(paragraphs):
+        if budget <= 0:
+            break
+        text = plain(paragraph)[:budget]
+        if index < 2:
+            text = strip_dateline_agency(text)
+        budget -= len(text)
+        mentions.extend(mentions_in(text, lex))
+    groups = group_mentions(mentions, lex)
+    _count_title(title, groups, lex)
+    return tuple(to_entities(groups))
+
+
+def _count_title(title: str, groups: list[Group], lex: Lexicon) -> None:
+    """Headline capitals are ambiguous: the title only confirms names the body has, or well-known ones."""
+    by_form: dict[str, Group] = {}
+    for group in groups:
+        for surface in (*group.surfaces(), group.name()):
+            by_form.setdefault(name_key(surface), group)
+    words = headline_words(title, lex)
+    index = 0
+    while index < len(words):
+        if not words[index][:1].isupper() or fold(words[index]) in lex.function_words:
+            index += 1
+            continue
+        for length in (4, 3, 2, 1):
+            phrase = " ".join(words[index : index + length])
+            key = name_key(phrase)
+            if key in by_form:
+                by_form[key].mentions.append(Mention(phrase, key, by_form[key].type, "title", False, headline=True))
+                index += length
+                break
+            new = _well_known(phrase, lex)
+            if new is not None:
+                groups.append(Group(new.type or "place", [new], new.known.name if new.known else None))
+                by_form[key] = groups[-1]
+                index += length
+                break
+        else:
+            index += 1
+
+
+def _well_known(phrase: str, lex: Lexicon) -> Mention | None:
+    key = name_key(phrase)
+    known = lex.known.get(key)
+    if known is not None and phrase[:1].isupper() and (" " in phrase or unambiguous_word(phrase, lex)):
+        return Mention(phrase, name_key(known.name), known.type, "known", False, known=known, headline=True)
+    if lex.places.get(key, 0) >= 1_000_000 and fold(phrase) not in lex.common_words:
+        return Mention(phrase, key, "place", "gazetteer", False, headline=True)
+    return None

@@ -1,0 +1,267 @@
+"""The app from the keyboard: every key path, driven by Pilot on a database of the seeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from articles.bundled import bundled_files
+from store import Store
+from tui.app import NewsdeskApp, make_app
+from tui.config import Config, load_config
+from tui.data import close_thread_stores
+from tui.widgets.reader import Reader
+from tui.widgets.timeline import Timeline
+
+
+@pytest.fixture(autouse=True)
+def _quiet_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "no-config.toml"))
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = tmp_path / "app.db"
+    with Store.open(path) as store:
+        store.ingest([str(p) for p in bundled_files()])
+    yield str(path)
+    close_thread_stores()
+
+
+async def settle(pilot, app: NewsdeskApp, wait: float = 0.05) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause(wait)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def titles(app: NewsdeskApp) -> list[str]:
+    timeline = app.query_one(Timeline)
+    results = timeline.results
+    assert results is not None
+    return [results.hit(index).title for index in range(results.total)]  # type: ignore[union-attr]
+
+
+async def test_launch_shows_the_bundled_articles_newest_first(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        shown = titles(app)
+        assert len(shown) == 5
+        assert shown[0].startswith("Turkiye and Russia resume")  # 2024, the newest
+        assert shown[-1].startswith("Türkiye, Russia resume")  # undated, last
+
+
+async def test_typing_a_search_narrows_the_timeline(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"idlib")
+        await settle(pilot, app, 0.4)
+        assert len(titles(app)) == 3
+        await pilot.press("enter")
+        assert app.focused is app.query_one(Timeline)
+        assert app.query_one("#query").value == "idlib"  # type: ignore[attr-defined]
+
+
+async def test_an_invalid_query_shows_its_error_and_keeps_the_results(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"date:2020-13")
+        await settle(pilot, app, 0.4)
+        error = app.query_one("#query-error")
+        assert error.has_class("-shown") and "2020-13" in str(error.render())
+        assert len(titles(app)) == 5
+        await pilot.press("escape")
+        assert app.focused is app.query_one(Timeline)
+
+
+async def test_choosing_an_entity_filters_and_c_clears(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("e")
+        await pilot.press("down", "x")  # the first person: Recep Tayyip Erdogan
+        await settle(pilot, app)
+        assert [facet.name for facet in app.chosen.values()] == ["Recep Tayyip Erdogan"]
+        assert len(titles(app)) == 4
+        await pilot.press("c")
+        await settle(pilot, app)
+        assert not app.chosen and len(titles(app)) == 5
+
+
+async def test_narrowing_the_entity_list(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        app.query_one("#entity-filter").focus()
+        await pilot.press(*"idl")
+        pane = app.query_one("#entities")
+        assert [facet.name for facet in pane.by_option.values()] == ["Idlib"]  # type: ignore[attr-defined]
+
+
+async def test_enter_opens_an_article_and_marks_it_read(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("j", "enter")
+        await settle(pilot, app)
+        reader = app.query_one(Reader)
+        shown = str(reader.query_one("#page").render())
+        assert "Turkey, Russia Discuss Joint Patrol Option" in shown and "The Moscow Times" in shown
+        assert app.focused is reader
+        hit = app.query_one(Timeline).results.hit(1)  # type: ignore[union-attr]
+        assert hit is not None and hit.read
+
+
+async def test_star_and_read_keys_persist(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("s", "m")
+        await settle(pilot, app)
+    with Store.open(db) as store:
+        assert store.search("is:starred").total == 1
+        assert store.search("is:read").total == 1
+
+
+async def test_movement_keys(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        timeline = app.query_one(Timeline)
+        await pilot.press("G")
+        assert timeline.cursor == 4
+        await pilot.press("k", "up")
+        assert timeline.cursor == 2
+        await pilot.press("g")
+        assert timeline.cursor == 0
+        await pilot.press("down", "j")
+        assert timeline.cursor == 2
+
+
+async def test_pane_keys(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2")
+        assert app.focused is app.query_one(Reader)
+        await pilot.press("3")
+        assert app.focused is app.query_one("#entity-list")
+        await pilot.press("1")
+        assert app.focused is app.query_one(Timeline)
+        await pilot.press("tab")
+        assert app.focused is app.query_one(Reader)
+
+
+async def test_help_screen_lists_every_binding_and_escape_closes_it(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ != "HelpScreen"
+
+
+async def test_relevance_toggle(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"idlib", "enter")
+        await settle(pilot, app, 0.4)
+        await pilot.press("r")
+        await settle(pilot, app)
+        results = app.query_one(Timeline).results
+        assert results is not None and results.sort == "rank" and results.total == 3
+
+
+async def test_relaunching_restores_query_filters_and_article(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"patrols", "enter")
+        await settle(pilot, app, 0.4)
+        await pilot.press("e", "down", "x")
+        await settle(pilot, app)
+        await pilot.press("1", "j", "enter")
+        await settle(pilot, app)
+        opened = app.query_one(Reader).article_id
+    again = make_app(db)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, again)
+        assert again.query_one("#query").value == "patrols"  # type: ignore[attr-defined]
+        assert [f.name for f in again.chosen.values()] == ["Recep Tayyip Erdogan"]
+        assert again.query_one(Reader).article_id == opened
+
+
+async def test_narrow_terminal_reader_takes_the_screen(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert not app.query_one("#entities").display or not app.query_one("#entities").region.width
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.query_one(Reader).region.width >= 70
+        assert app.query_one(Timeline).region.width == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.query_one(Timeline).region.width >= 70
+
+
+async def test_quit_key(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code in (0, None)
+
+
+async def test_keys_can_be_remapped_by_id(db: str) -> None:
+    app = make_app(db, Config(keys={"star": "f"}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f")
+        await settle(pilot, app)
+    with Store.open(db) as store:
+        assert store.search("is:starred").total == 1
+
+
+def test_a_bad_config_file_gives_a_message_and_the_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("theme = [unclosed\n", encoding="utf-8")
+    config = load_config(path)
+    assert config.problem and "not used" in config.problem and config.keys == {}
+    path.write_text("[keys]\nstar = 5\n", encoding="utf-8")
+    assert "defaults used" in (load_config(path).problem or "")
+
+
+async def test_a_bad_config_does_not_stop_the_app(db: str, tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text("this is = not toml = at all", encoding="utf-8")
+    app = make_app(db, load_config(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        assert len(titles(app)) == 5
+
+
+async def test_palette_opens_an_article_by_title(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+p", *"rejoins")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot, app, 0.2)
+        assert "Rejoins" in str(app.query_one(Reader).query_one("#page").render())
+
+
+def test_state_is_kept_in_the_database(db: str) -> None:
+    with Store.open(db) as store:
+        store.set_meta("ui_state", json.dumps({"query": "x"}))
+        assert json.loads(store.meta("ui_state") or "{}") == {"query": "x"}

@@ -1,0 +1,85 @@
+"""Screens as a user sees them, compared with accepted SVG snapshots (look before accepting)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from articles.bundled import bundled_files
+from store import Store
+from tui.app import make_app
+from tui.config import Config
+from tui.data import close_thread_stores
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("NEWSDESK_CONFIG", "/etc/newsdesk-tests/config.toml")
+    path = tmp_path / "snap.db"
+    with Store.open(path) as store:
+        store.ingest([str(p) for p in bundled_files()])
+    yield make_app(path, Config())
+    close_thread_stores()
+
+
+async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause(0.05)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_main_screen(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_settle)
+
+
+def test_search_with_results(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    async def search(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _settle(pilot)
+        await pilot.press("slash", *"idlib", "enter")
+        await pilot.pause(0.4)
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=search)
+
+
+def test_entity_filter_applied(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    async def choose(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _settle(pilot)
+        await pilot.press("e", "down", "x")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=choose)
+
+
+def test_reader_scrolled(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    async def read(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _settle(pilot)
+        await pilot.press("j", "j", "enter")
+        await _settle(pilot)
+        await pilot.press("space")
+        await pilot.pause(0.2)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=read)
+
+
+def test_help_screen(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    async def help_screen(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause(0.2)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=help_screen)
+
+
+def test_narrow_layout(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_settle)
+
+
+def test_narrow_reader(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    async def read(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _settle(pilot)
+        await pilot.press("enter")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=read)

@@ -1,0 +1,413 @@
+"""The newsdesk app: a search bar over three panes (entities, timeline, reader), driven
+from the keyboard. Every query runs in a worker; the UI only ever shows what came back."""
+
+from __future__ import annotations
+
+import json
+import webbrowser
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from articles.errors import NewsdeskError
+from articles.sanitize import sanitize_line
+from store import EntityFacet, Sort, Store
+from store.query.ast import Term
+from store.query.parser import parse_query
+from tui.config import Config, load_config
+from tui.data import load_results, store_for
+from tui.messages import ArticleLoaded, Problem, ResultsLoaded, SearchFailed, StateChanged
+from tui.palette import NewsdeskCommands
+from tui.screens.help import HelpScreen
+from tui.widgets.entities import EntityList, EntityPane
+from tui.widgets.reader import Reader
+from tui.widgets.timeline import Timeline
+
+NARROW = 100
+DEBOUNCE = 0.25
+STATE_KEY = "ui_state"
+
+
+class NewsdeskApp(App[None]):
+    """Read, search and slice a news archive offline."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "newsdesk"
+    COMMANDS = App.COMMANDS | {NewsdeskCommands}
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="search"),
+        Binding("escape", "go_back", "Back", show=False, id="back"),
+        Binding("1", "focus_pane('timeline')", "Timeline", show=False, id="pane.timeline"),
+        Binding("2", "focus_pane('reader')", "Reader", show=False, id="pane.reader"),
+        Binding("3,e", "focus_pane('entities')", "Entities", id="pane.entities"),
+        Binding("s", "star", "Star", id="star"),
+        Binding("m", "toggle_read", "Read/unread", show=False, id="toggle_read"),
+        Binding("o", "open_url", "Open URL", show=False, id="open_url"),
+        Binding("c", "clear_filters", "Clear filters", show=False, id="clear_filters"),
+        Binding("r", "toggle_sort", "Date/relevance", show=False, id="toggle_sort"),
+        Binding("R,f5", "refresh", "Refresh", show=False, id="refresh"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, db_path: str, config: Config | None = None) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.config = config or Config()
+        self.sort: Sort = "date"
+        self.chosen: dict[int, EntityFacet] = {}
+        self.generation = 0
+        self.pending_select: int | None = None
+        self.debounce: Timer | None = None
+        self.last_query = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-bar"):
+            yield Input(placeholder='Search: words, "phrases", person:erdogan, date:2020.., is:unread', id="query")
+            yield Static("", id="query-error", markup=False)
+        with Horizontal(id="panes"):
+            yield EntityPane(id="entities")
+            yield Timeline(id="timeline")
+            yield Reader(id="reader")
+        yield Static("", id="status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.config.theme:
+            try:
+                self.theme = self.config.theme
+            except Exception:
+                self.notify(f"unknown theme {self.config.theme!r}; using the default", severity="warning", markup=False)
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        if self.config.problem:
+            self.notify(self.config.problem, severity="warning", timeout=8, markup=False)
+        self._apply_width(self.size.width)
+        self._restore()
+        self.query_one(Timeline).focus()
+
+    # -- searching -------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        try:
+            state = json.loads(self.ui_store().meta(STATE_KEY) or "{}")
+            names = self.ui_store().entity_names([int(i) for i in state.get("entities", [])])
+        except (NewsdeskError, ValueError, TypeError):
+            state, names = {}, {}
+        self.sort = "rank" if state.get("sort") == "rank" else "date"
+        self.chosen = {i: EntityFacet(i, name, kind, 0) for i, (name, kind) in names.items()}
+        self.pending_select = state.get("article") if isinstance(state.get("article"), int) else None
+        query = state.get("query") if isinstance(state.get("query"), str) else ""
+        self.query_one("#query", Input).value = query
+        self.last_query = query
+        self.run_search(open_selected=self.pending_select is not None)
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        if event.value == self.last_query:
+            return
+        self.last_query = event.value
+        if self.debounce is not None:
+            self.debounce.stop()
+        self.debounce = self.set_timer(DEBOUNCE, self.run_search)
+
+    @on(Input.Submitted, "#query")
+    def _query_submitted(self) -> None:
+        self.query_one(Timeline).focus()
+
+    def run_search(self, open_selected: bool = False) -> None:
+        self.generation += 1
+        select = self.pending_select
+        self.pending_select = None
+        self._search(self.last_query, self.sort, tuple(self.chosen), self.generation, select, open_selected)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(
+        self, query: str, sort: Sort, ids: tuple[int, ...], generation: int, select: int | None, open_it: bool
+    ) -> None:
+        worker = get_current_worker()
+        try:
+            results = load_results(self.db_path, query, sort, ids)
+        except NewsdeskError as error:
+            self.post_message(SearchFailed(error.message, generation))
+            return
+        if worker.is_cancelled:
+            return
+        self.post_message(ResultsLoaded(results, generation, select))
+        if open_it and select is not None:
+            self._load_article(select, None, focus=False)
+
+    @on(ResultsLoaded)
+    def _show_results(self, message: ResultsLoaded) -> None:
+        if message.generation != self.generation:
+            return
+        results = message.results
+        index = results.index_of(message.select_id) if message.select_id is not None else None
+        self.query_one(Timeline).show(results, index or 0)
+        self.query_one(EntityPane).show(results.facets, self.chosen)
+        self._show_error("")
+        order = "relevance" if results.sort == "rank" else "date"
+        filters = f" · {len(self.chosen)} filter{'s' if len(self.chosen) != 1 else ''}" if self.chosen else ""
+        self._status(f"{results.total:,} article{'s' if results.total != 1 else ''} · by {order}{filters}")
+        self._save_state()
+
+    @on(SearchFailed)
+    def _search_failed(self, message: SearchFailed) -> None:
+        if message.generation == self.generation:
+            self._show_error(message.error)
+
+    def _show_error(self, text: str) -> None:
+        error = self.query_one("#query-error", Static)
+        error.update(Text(sanitize_line(text)))
+        error.set_class(bool(text), "-shown")
+
+    def _status(self, text: str) -> None:
+        self.query_one("#status", Static).update(Text(sanitize_line(text)))
+
+    # -- articles --------------------------------------------------------------------------
+
+    @on(Timeline.Chosen)
+    def _chosen(self, message: Timeline.Chosen) -> None:
+        self._load_article(message.article_id, message.index, focus=True)
+
+    def open_article(self, article_id: int) -> None:
+        self._load_article(article_id, None, focus=True)
+
+    @work(thread=True, group="article", exit_on_error=False)
+    def _load_article(self, article_id: int, index: int | None, focus: bool) -> None:
+        try:
+            store = store_for(self.db_path)
+            store.opened(article_id)
+            stored = store.article(article_id)
+        except NewsdeskError as error:
+            self.post_message(Problem(error.message))
+            return
+        if stored is not None:
+            self.post_message(ArticleLoaded(stored, index, focus))
+
+    @on(ArticleLoaded)
+    def _article_loaded(self, message: ArticleLoaded) -> None:
+        reader = self.query_one(Reader)
+        reader.show(message.stored, self._terms())
+        self._follow_state(message.stored.id, read=True, starred=message.stored.starred)
+        if message.focus:
+            self.screen.add_class("-reading")
+            reader.focus()
+        self._save_state()
+
+    def _terms(self) -> list[str]:
+        try:
+            node = parse_query(self.last_query)
+        except NewsdeskError:
+            return []
+        found: list[str] = []
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if isinstance(current, Term):
+                found.extend(current.text.split())
+            stack.extend(getattr(current, "children", ()))
+        return found
+
+    def _target(self) -> int | None:
+        """The article a state key acts on: the open one when reading, else the highlighted one."""
+        reader = self.query_one(Reader)
+        if reader.has_focus and reader.article_id is not None:
+            return reader.article_id
+        hit = self.query_one(Timeline).current()
+        return hit.id if hit else reader.article_id
+
+    def action_star(self) -> None:
+        self._change_state("starred")
+
+    def action_toggle_read(self) -> None:
+        self._change_state("read")
+
+    def _change_state(self, field: str) -> None:
+        article_id = self._target()
+        if article_id is not None:
+            self._write_state(article_id, field)
+
+    @work(thread=True, group="state", exit_on_error=False)
+    def _write_state(self, article_id: int, field: str) -> None:
+        try:
+            store = store_for(self.db_path)
+            stored = store.article(article_id)
+            if stored is None:
+                return
+            value = not (stored.starred if field == "starred" else stored.read)
+            store.mark([article_id], **{field: value})
+            stored = store.article(article_id)
+        except NewsdeskError as error:
+            self.post_message(Problem(error.message))
+            return
+        if stored is not None:
+            self.post_message(StateChanged(article_id, stored.read, stored.starred))
+
+    @on(StateChanged)
+    def _state_changed(self, message: StateChanged) -> None:
+        self._follow_state(message.article_id, message.read, message.starred)
+        reader = self.query_one(Reader)
+        if reader.article_id == message.article_id:
+            stored = self.ui_store().article(message.article_id)
+            if stored is not None:
+                reader.show(stored, self._terms())
+
+    def _follow_state(self, article_id: int, read: bool, starred: bool) -> None:
+        timeline = self.query_one(Timeline)
+        results = timeline.results
+        if results is None:
+            return
+        index = results.index_of(article_id)
+        if index is not None:
+            results.update(index, read=read, starred=starred)
+            timeline.refresh()
+
+    @on(Problem)
+    def _problem(self, message: Problem) -> None:
+        self.notify(sanitize_line(message.text), severity="error", markup=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.notify(f"unexpected error: {event.worker.error}", severity="error", markup=False)
+
+    def action_open_url(self) -> None:
+        article_id = self.query_one(Reader).article_id or self._target()
+        stored = self.ui_store().article(article_id) if article_id is not None else None
+        if stored is None or not stored.article.url:
+            self.notify("this article has no URL", markup=False)
+            return
+        webbrowser.open(stored.article.url)
+
+    # -- entities --------------------------------------------------------------------------
+
+    @on(EntityPane.Toggled)
+    def _toggled(self, message: EntityPane.Toggled) -> None:
+        self.toggle_entity(message.facet)
+
+    def toggle_entity(self, facet: EntityFacet) -> None:
+        if facet.id in self.chosen:
+            del self.chosen[facet.id]
+        else:
+            self.chosen[facet.id] = facet
+        self.run_search()
+
+    def action_clear_filters(self) -> None:
+        if self.chosen:
+            self.chosen.clear()
+            self.run_search()
+
+    def action_toggle_sort(self) -> None:
+        self.sort = "rank" if self.sort == "date" else "date"
+        if not self.ui_store().has_text(self.last_query) if self._valid_query() else True:
+            self.notify("relevance order needs words to search for; showing the timeline", markup=False)
+        self.run_search()
+
+    def _valid_query(self) -> bool:
+        try:
+            parse_query(self.last_query)
+        except NewsdeskError:
+            return False
+        return True
+
+    def action_refresh(self) -> None:
+        self.pending_select = self._target()
+        self.run_search()
+        self.notify("refreshed", timeout=1.5, markup=False)
+
+    @work(thread=True, exit_on_error=False)
+    def action_mark_all_read(self) -> None:
+        try:
+            count = store_for(self.db_path).mark_all_read(self.last_query, tuple(self.chosen))
+        except NewsdeskError as error:
+            self.post_message(Problem(error.message))
+            return
+        self.call_from_thread(self.notify, f"{count:,} articles marked read", markup=False)
+        self.call_from_thread(self.run_search)
+
+    # -- focus and layout ------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.screen.remove_class("-reading")
+        self.query_one("#query", Input).focus()
+
+    def action_focus_pane(self, pane: str) -> None:
+        if pane == "entities":
+            self.screen.add_class("-show-entities")
+            self.screen.remove_class("-reading", "-hide-entities")
+            self.query_one(EntityList).focus()
+        elif pane == "reader":
+            self.screen.add_class("-reading")
+            self.screen.remove_class("-hide-reader")
+            self.query_one(Reader).focus()
+        else:
+            self.screen.remove_class("-reading", "-show-entities")
+            self.query_one(Timeline).focus()
+
+    def action_go_back(self) -> None:
+        if (
+            self.focused is self.query_one("#query", Input)
+            or self.screen.has_class("-reading", "-show-entities")
+            or self.focused is not self.query_one(Timeline)
+        ):
+            self.action_focus_pane("timeline")
+
+    def action_toggle_entities(self) -> None:
+        self.screen.toggle_class("-hide-entities" if self.size.width >= NARROW else "-show-entities")
+
+    def action_toggle_reader(self) -> None:
+        self.screen.toggle_class("-hide-reader" if self.size.width >= NARROW else "-reading")
+
+    def action_help(self) -> None:
+        sections: list[tuple[str, list[BindingType]]] = [
+            ("Everywhere", list(self.BINDINGS)),
+            ("Timeline", list(Timeline.BINDINGS)),
+            ("Reader", list(Reader.BINDINGS)),
+            ("Entities", list(EntityList.BINDINGS)),
+            (
+                "Command palette",
+                [Binding("ctrl+p", "command_palette", "Open an article, filter, toggle panes", id="command_palette")],
+            ),
+        ]
+        self.push_screen(HelpScreen(sections, dict(self.config.keys)))
+
+    def on_resize(self, event: Resize) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        self.screen.set_class(width < NARROW, "narrow")
+
+    # -- state -----------------------------------------------------------------------------
+
+    def ui_store(self) -> Store:
+        """The UI thread's own connection, for quick reads."""
+        return store_for(self.db_path)
+
+    def _save_state(self) -> None:
+        state = {
+            "query": self.last_query,
+            "entities": list(self.chosen),
+            "sort": self.sort,
+            "article": self.query_one(Reader).article_id or self._target(),
+        }
+        self._write_meta(json.dumps(state))
+
+    @work(thread=True, group="save", exclusive=True, exit_on_error=False)
+    def _write_meta(self, value: str) -> None:
+        try:
+            store_for(self.db_path).set_meta(STATE_KEY, value)
+        except NewsdeskError as error:
+            self.post_message(Problem(error.message))
+
+
+def make_app(db_path: str | Path, config: Config | None = None) -> NewsdeskApp:
+    """The app on the database at `db_path` (the console script and the tests both call this)."""
+    return NewsdeskApp(str(db_path), config if config is not None else load_config())

@@ -1,0 +1,157 @@
+"""What the app shows, fetched from the store a page at a time: the timeline's rows under
+their date headings, without ever loading every article into memory or into widgets."""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+
+from store import Facets, SearchHit, Sort, Store
+
+PAGE = 100
+_CACHED_PAGES = 20
+_local = threading.local()
+
+
+def store_for(path: str) -> Store:
+    """This thread's connection to the database at `path` (sqlite connections are per thread)."""
+    stores: dict[str, Store] = getattr(_local, "stores", None) or {}
+    _local.stores = stores
+    if path not in stores:
+        stores[path] = Store.open(path, seed=False)
+    return stores[path]
+
+
+def close_thread_stores() -> None:
+    for store in (getattr(_local, "stores", None) or {}).values():
+        store.close()
+    _local.stores = {}
+
+
+@dataclass(frozen=True)
+class Group:
+    """A heading ('2020-02-18', 'Undated', or none in relevance order) over `count` articles."""
+
+    label: str | None
+    count: int
+    first_index: int
+    first_line: int
+
+
+@dataclass
+class ResultSet:
+    """The articles matching one search, in timeline or relevance order."""
+
+    db_path: str
+    query: str
+    sort: Sort
+    entity_ids: tuple[int, ...]
+    total: int
+    groups: list[Group]
+    snippets: bool
+    facets: Facets | None = None
+    _pages: OrderedDict[int, tuple[SearchHit, ...]] = field(default_factory=OrderedDict)
+    _lines: list[int] = field(default_factory=list)
+    _indexes: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._lines = [group.first_line for group in self.groups]
+        self._indexes = [group.first_index for group in self.groups]
+
+    @property
+    def article_height(self) -> int:
+        return 2 if self.snippets else 1
+
+    @property
+    def line_count(self) -> int:
+        if not self.groups:
+            return 0
+        last = self.groups[-1]
+        return last.first_line + (1 if last.label else 0) + last.count * self.article_height
+
+    def line_of(self, index: int) -> int:
+        """The first screen line of article `index`."""
+        group = self.groups[self.group_index(index)]
+        return group.first_line + (1 if group.label else 0) + (index - group.first_index) * self.article_height
+
+    def group_index(self, index: int) -> int:
+        return bisect.bisect_right(self._indexes, index) - 1
+
+    def at_line(self, line: int) -> tuple[Group, int | None, int]:
+        """The group at a screen line, the article index there (None on a heading), and the
+        line within that article (0 title, 1 snippet)."""
+        position = bisect.bisect_right(self._lines, line) - 1
+        group = self.groups[max(0, position)]
+        offset = line - group.first_line - (1 if group.label else 0)
+        if offset < 0:
+            return group, None, 0
+        index = group.first_index + offset // self.article_height
+        return group, min(index, group.first_index + group.count - 1), offset % self.article_height
+
+    def hit(self, index: int) -> SearchHit | None:
+        """Article `index`, from a cached page or fetched on this thread."""
+        if not 0 <= index < self.total:
+            return None
+        page_number = index // PAGE
+        page = self._pages.get(page_number)
+        if page is None:
+            page = self.fetch_page(page_number)
+        else:
+            self._pages.move_to_end(page_number)
+        offset = index - page_number * PAGE
+        return page[offset] if offset < len(page) else None
+
+    def fetch_page(self, page_number: int) -> tuple[SearchHit, ...]:
+        store = store_for(self.db_path)
+        found = store.search(self.query, self.sort, PAGE, page_number * PAGE, self.entity_ids).hits
+        self._pages[page_number] = found
+        while len(self._pages) > _CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return found
+
+    def index_of(self, article_id: int) -> int | None:
+        """Where an article is among the cached pages (for restoring a selection)."""
+        for page_number, page in self._pages.items():
+            for offset, hit in enumerate(page):
+                if hit.id == article_id:
+                    return page_number * PAGE + offset
+        return None
+
+    def update(self, index: int, read: bool, starred: bool) -> None:
+        """Change a cached row's reading state in place: an article read from an 'is:unread'
+        list stays where it is until the next search."""
+        page = self._pages.get(index // PAGE)
+        offset = index - (index // PAGE) * PAGE
+        if page is not None and offset < len(page):
+            rows = list(page)
+            rows[offset] = replace(rows[offset], read=read, starred=starred)
+            self._pages[index // PAGE] = tuple(rows)
+
+
+def load_results(db_path: str, query: str, sort: Sort, entity_ids: tuple[int, ...], facet_limit: int = 50) -> ResultSet:
+    """Run a search on this thread: its date groups, its first page and its facets."""
+    store = store_for(db_path)
+    snippets = store.has_text(query)
+    order: Sort = sort if snippets else "date"
+    if order == "rank":
+        total = store.search(query, "rank", 0, 0, entity_ids).total
+        groups = [Group(None, total, 0, 0)] if total else []
+    else:
+        groups, total = _date_groups(store, query, entity_ids, 2 if snippets else 1)
+    results = ResultSet(db_path, query, order, entity_ids, total, groups, snippets)
+    if total:
+        results.fetch_page(0)
+    results.facets = store.facets(query, facet_limit, entity_ids)
+    return results
+
+
+def _date_groups(store: Store, query: str, entity_ids: tuple[int, ...], height: int) -> tuple[list[Group], int]:
+    groups: list[Group] = []
+    index = line = 0
+    for day in store.timeline_groups(query, entity_ids):
+        groups.append(Group(day.day or "Undated", day.count, index, line))
+        index += day.count
+        line += 1 + day.count * height
+    return groups, index

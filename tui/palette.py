@@ -1,0 +1,53 @@
+"""Command palette (Ctrl+P): open an article by title, filter by an entity, toggle panes,
+mark all read."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from articles.sanitize import sanitize_line
+
+if TYPE_CHECKING:
+    from tui.app import NewsdeskApp
+
+ACTIONS = (
+    ("Toggle the entities pane", "toggle_entities"),
+    ("Toggle the reader", "toggle_reader"),
+    ("Mark all results read", "mark_all_read"),
+    ("Clear entity filters", "clear_filters"),
+    ("Switch timeline / relevance order", "toggle_sort"),
+    ("Refresh (show newly ingested articles)", "refresh"),
+    ("Show keys and help", "help"),
+)
+
+
+class NewsdeskCommands(Provider):
+    @property
+    def newsdesk(self) -> NewsdeskApp:
+        return self.app  # type: ignore[return-value]
+
+    async def discover(self) -> Hits:
+        for label, action in ACTIONS:
+            yield DiscoveryHit(label, partial(self.app.run_action, action), text=label)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, action in ACTIONS:
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), partial(self.app.run_action, action), text=label)
+        if len(query.strip()) < 2:
+            return
+        store = self.newsdesk.ui_store()
+        for article_id, title in store.titles_like(query.strip(), limit=10):
+            opening = Text("Open: ") + Text(sanitize_line(title))
+            yield Hit(0.6, opening, partial(self.newsdesk.open_article, article_id), text=opening.plain)
+        for facet in store.entities_like(query.strip(), limit=10):
+            filtering = (
+                Text(f"Filter by {facet.type}: ") + Text(sanitize_line(facet.name)) + Text(f" ({facet.articles})")
+            )
+            yield Hit(0.5, filtering, partial(self.newsdesk.toggle_entity, facet), text=filtering.plain)

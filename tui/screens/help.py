@@ -1,0 +1,72 @@
+"""The ? screen: every key, what it does, and the id to remap it by in the config file."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.config import config_path
+
+KEY_NAMES = {
+    "slash": "/",
+    "question_mark": "?",
+    "escape": "Esc",
+    "enter": "Enter",
+    "space": "Space",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "home": "Home",
+    "end": "End",
+    "down": "↓",
+    "up": "↑",
+    "tab": "Tab",
+    "ctrl+p": "Ctrl+P",
+    "f5": "F5",
+}
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys and the query language at a glance; Esc closes."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+
+    def __init__(self, sections: list[tuple[str, list[BindingType]]], keymap: dict[str, str]) -> None:
+        super().__init__()
+        self.sections = sections
+        self.keymap = keymap
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(self._table(), markup=False)
+            yield Static(_query_help(), markup=False)
+
+    def _table(self) -> Table:
+        table = Table(title=Text("newsdesk keys"), expand=True, show_edge=False, title_style="bold")
+        table.add_column(Text("keys"), style="bold cyan", no_wrap=True)
+        table.add_column(Text("does"))
+        table.add_column(Text("id (for [keys] in the config file)"), style="dim", no_wrap=True)
+        for title, bindings in self.sections:
+            table.add_row(Text(title, style="bold underline"), Text(""), Text(""))
+            for binding in bindings:
+                if not isinstance(binding, Binding) or not binding.description:
+                    continue
+                keys = self.keymap.get(binding.id or "", binding.key)
+                shown = "  ".join(KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
+                table.add_row(Text(shown), Text(binding.description), Text(binding.id or ""))
+        return table
+
+
+def _query_help() -> Text:
+    text = Text("\nQuery language\n", style="bold")
+    text.append(
+        '  words are ANDed · "exact phrase" · prefix* · OR · NOT or -word · ( )\n'
+        '  title: source: person: place: org: entity:   date:2020  date:2020-02..  date:"last week"..\n'
+        "  is:unread  is:read  is:starred\n"
+    )
+    text.append(f"\nConfig file: {config_path()}\n", style="dim")
+    return text

@@ -1,0 +1,120 @@
+"""The entity pane: People, Places and Organisations of the current results, narrowing as
+you type; choosing entities filters the timeline to articles naming all of them."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from articles import EntityType
+from articles.entities.normalize import fold
+from articles.sanitize import sanitize_line
+from store import EntityFacet, Facets
+from tui.widgets.reader import ENTITY_STYLES
+from tui.widgets.timeline import fit
+
+HEADINGS: dict[EntityType, str] = {"person": "People", "place": "Places", "organization": "Organisations"}
+
+
+class EntityList(OptionList):
+    """Entities with article counts; x, Space or Enter toggles one as a filter."""
+
+    BINDINGS = [
+        Binding("x,space", "toggle_entity", "Toggle filter", id="entities.toggle"),
+        Binding("j", "cursor_down", "Down", show=False, id="entities.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="entities.up"),
+        Binding("g", "first", "Top", show=False, id="entities.top"),
+        Binding("G", "last", "Bottom", show=False, id="entities.bottom"),
+    ]
+
+    def action_toggle_entity(self) -> None:
+        if self.highlighted is not None:
+            self.action_select()
+
+
+class EntityPane(Vertical):
+    """Facets for the current results, the chosen filters, and a box to narrow the list."""
+
+    class Toggled(Message):
+        """An entity was chosen or dropped as a filter."""
+
+        def __init__(self, facet: EntityFacet) -> None:
+            super().__init__()
+            self.facet = facet
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.facets: Facets | None = None
+        self.chosen: dict[int, EntityFacet] = {}
+        self.by_option: dict[str, EntityFacet] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Entities", style="bold"), id="entities-title", markup=False)
+        yield Static("", id="chosen", markup=False)
+        yield Input(placeholder="Narrow…", id="entity-filter")
+        yield EntityList(id="entity-list")
+
+    def show(self, facets: Facets | None, chosen: dict[int, EntityFacet]) -> None:
+        self.facets = facets
+        self.chosen = dict(chosen)
+        self._render_chosen()
+        self._render_list()
+
+    @on(Input.Changed, "#entity-filter")
+    def _narrow(self) -> None:
+        self._render_list()
+
+    @on(Input.Submitted, "#entity-filter")
+    def _to_list(self) -> None:
+        self.query_one(EntityList).focus()
+
+    @on(OptionList.OptionSelected, "#entity-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        facet = self.by_option.get(event.option.id or "")
+        if facet is not None:
+            self.post_message(self.Toggled(facet))
+
+    def _render_chosen(self) -> None:
+        chips = Text()
+        for facet in self.chosen.values():
+            chips.append(f"✓ {sanitize_line(facet.name)}  ", ENTITY_STYLES[facet.type])
+        chosen = self.query_one("#chosen", Static)
+        chosen.update(chips)
+        chosen.display = bool(self.chosen)
+
+    def _render_list(self) -> None:
+        listing = self.query_one(EntityList)
+        wanted = fold(self.query_one("#entity-filter", Input).value.strip())
+        highlighted = listing.highlighted_option.id if listing.highlighted_option else None
+        options: list[Option] = []
+        self.by_option = {}
+        for kind, heading in HEADINGS.items():
+            facets = self.facets.by_type.get(kind, ()) if self.facets else ()
+            items = [facet for facet in facets if wanted in fold(facet.name)]
+            if not items:
+                continue
+            suffix = " (approx.)" if self.facets and self.facets.approximate else ""
+            options.append(Option(Text(heading + suffix, style="bold underline"), id=f"heading-{kind}", disabled=True))
+            for facet in items:
+                option_id = f"entity-{facet.id}"
+                self.by_option[option_id] = facet
+                options.append(Option(self._label(facet), id=option_id))
+        listing.set_options(options)
+        if highlighted and highlighted in self.by_option:
+            listing.highlighted = listing.get_option_index(highlighted)
+
+    def _label(self, facet: EntityFacet) -> Text:
+        mark = "✓ " if facet.id in self.chosen else "  "
+        count = f" {facet.articles}"
+        room = max(6, (self.size.width or 28) - len(mark) - len(count) - 2)
+        label = Text(mark, style=Style(bold=True), no_wrap=True, end="")
+        label.append(fit(sanitize_line(facet.name), room), ENTITY_STYLES[facet.type])
+        label.append(count, Style(dim=True))
+        return label

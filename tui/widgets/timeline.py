@@ -1,0 +1,212 @@
+"""The timeline: matching articles under date headings (or in relevance order), drawn one
+line at a time from a ResultSet so that only what is on screen is ever rendered."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from articles.sanitize import sanitize_line
+from store import SNIPPET_CLOSE, SNIPPET_OPEN, SearchHit
+from tui.data import ResultSet
+
+
+class Timeline(ScrollView, can_focus=True):
+    """Articles of the current search; j/k move, Enter opens."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="timeline.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="timeline.up"),
+        Binding("g,home", "first", "Top", show=False, id="timeline.top"),
+        Binding("G,end", "last", "Bottom", show=False, id="timeline.bottom"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="timeline.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="timeline.page_up"),
+        Binding("enter", "open", "Open", id="timeline.open"),
+    ]
+    COMPONENT_CLASSES = {
+        "timeline--heading",
+        "timeline--cursor",
+        "timeline--unread",
+        "timeline--star",
+        "timeline--date",
+        "timeline--source",
+        "timeline--snippet",
+        "timeline--match",
+        "timeline--empty",
+    }
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+    """Index of the highlighted article in the result set."""
+
+    class Chosen(Message):
+        """The user opened an article."""
+
+        def __init__(self, article_id: int, index: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.index = index
+
+    class Highlighted(Message):
+        """The cursor moved to an article."""
+
+        def __init__(self, article_id: int | None) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.results: ResultSet | None = None
+        self.empty_message = "Loading…"
+
+    def show(self, results: ResultSet, select: int = 0) -> None:
+        """Display a new result set with the cursor on article `select`."""
+        self.results = results
+        self.virtual_size = Size(0, results.line_count)
+        self.empty_message = "No articles match." if not results.total else ""
+        self.cursor = max(0, min(select, results.total - 1))
+        self.refresh()
+
+    def watch_cursor(self, cursor: int) -> None:
+        if self.results is None or not self.results.total:
+            return
+        top = self.results.line_of(cursor)
+        bottom = top + self.results.article_height
+        heading = self.results.groups[self.results.group_index(cursor)]
+        if heading.label and cursor == heading.first_index:
+            top -= 1
+        if top < self.scroll_y:
+            self.scroll_to(y=top, animate=False)
+        elif bottom > self.scroll_y + self.scrollable_content_region.height:
+            self.scroll_to(y=bottom - self.scrollable_content_region.height, animate=False)
+        hit = self.results.hit(cursor)
+        self.post_message(self.Highlighted(hit.id if hit else None))
+        self.refresh()
+
+    def action_cursor_down(self) -> None:
+        if self.results and self.cursor < self.results.total - 1:
+            self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        if self.cursor > 0:
+            self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        if self.results and self.results.total:
+            self.cursor = self.results.total - 1
+
+    def action_page_down(self) -> None:
+        if self.results and self.results.total:
+            step = max(1, self.scrollable_content_region.height // self.results.article_height - 1)
+            self.cursor = min(self.results.total - 1, self.cursor + step)
+
+    def action_page_up(self) -> None:
+        if self.results:
+            step = max(1, self.scrollable_content_region.height // self.results.article_height - 1)
+            self.cursor = max(0, self.cursor - step)
+
+    def action_open(self) -> None:
+        hit = self.current()
+        if hit is not None:
+            self.post_message(self.Chosen(hit.id, self.cursor))
+
+    def current(self) -> SearchHit | None:
+        return self.results.hit(self.cursor) if self.results else None
+
+    def on_click(self, event: object) -> None:
+        line = getattr(event, "y", 0) + int(self.scroll_y)
+        if self.results and self.results.total and line < self.results.line_count:
+            _, index, _ = self.results.at_line(line)
+            if index is not None:
+                self.cursor = index
+                self.action_open()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = y + int(self.scroll_y)
+        results = self.results
+        if results is None or not results.total:
+            if y == 1:
+                return Strip([Segment(f"  {self.empty_message}", self._style("timeline--empty"))])
+            return Strip.blank(width, self.rich_style)
+        if line >= results.line_count:
+            return Strip.blank(width, self.rich_style)
+        group, index, part = results.at_line(line)
+        if index is None:
+            return self._heading(group.label or "", width)
+        hit = results.hit(index)
+        if hit is None:
+            return Strip.blank(width, self.rich_style)
+        selected = index == self.cursor
+        text = self._title_row(hit, width, results.sort == "rank") if part == 0 else self._snippet_row(hit, width)
+        if selected:
+            text.stylize(self._style("timeline--cursor"))
+        return Strip(list(text.render(self.app.console))).crop(0, width).extend_cell_length(width, self.rich_style)
+
+    def _style(self, name: str) -> Style:
+        """A component style over the widget's own background, so rows sit flush."""
+        return self.rich_style + self.get_component_rich_style(name, partial=True)
+
+    def _heading(self, label: str, width: int) -> Strip:
+        text = Text(f" {_day_label(label)} ", style=self._style("timeline--heading"))
+        text.truncate(width)
+        return Strip(list(text.render(self.app.console))).extend_cell_length(width, self.rich_style)
+
+    def _title_row(self, hit: SearchHit, width: int, with_date: bool) -> Text:
+        row = Text(no_wrap=True, overflow="ellipsis", end="", style=self.rich_style)
+        row.append("●" if not hit.read else " ", self._style("timeline--unread"))
+        row.append("★" if hit.starred else " ", self._style("timeline--star"))
+        row.append(" ")
+        if with_date or width >= 60:
+            row.append(f"{hit.date or '':<10} ", self._style("timeline--date"))
+        source = sanitize_line(hit.source or "")
+        room = width - row.cell_len - (len(source) + 2 if source and width >= 70 else 0)
+        title = fit(sanitize_line(hit.title), max(8, room))
+        row.append(title, self.rich_style + Style(bold=not hit.read))
+        if source and width >= 70:
+            row.append(" " * max(1, room - len(title) + 2), self.rich_style)
+            row.append(fit(source, 24), self._style("timeline--source"))
+        row.truncate(width)
+        return row
+
+    def _snippet_row(self, hit: SearchHit, width: int) -> Text:
+        row = Text("     ", no_wrap=True, end="", style=self._style("timeline--snippet"))
+        match_style = self._style("timeline--match")
+        plain = sanitize_line(hit.snippet)
+        for number, part in enumerate(plain.replace(SNIPPET_CLOSE, SNIPPET_OPEN).split(SNIPPET_OPEN)):
+            row.append(part, match_style if number % 2 else None)
+        if row.cell_len > width:
+            cut = fit(row.plain, width)
+            row.truncate(len(cut) - 1 if cut.endswith("…") else len(cut))
+            if cut.endswith("…"):
+                row.append("…")
+        return row
+
+
+def fit(text: str, width: int) -> str:
+    """Text that fits `width` cells, cut at a word boundary with an ellipsis when it must be."""
+    if len(text) <= width:
+        return text
+    cut = text[: max(1, width - 1)]
+    if " " in cut[width // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def _day_label(label: str) -> str:
+    try:
+        day = dt.date.fromisoformat(label)
+    except ValueError:
+        return label
+    return day.strftime("%a %d %b %Y")
