@@ -84,7 +84,7 @@ def parse_text(text: str, entities: bool = True) -> Article:
 
 
 def _clean_title(text: str) -> str:
-    return _TITLE_PREFIX.sub("", plain(text)).strip()
+    return " ".join(_TITLE_PREFIX.sub("", plain(text)).split())
 
 
 def _take_url(units: list[Unit]) -> tuple[str | None, list[Unit]]:

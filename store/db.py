@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from store.errors import StoreError
+from store.errors import QueryError, StoreError
 from store.schema import migrations
 
 _HEADER = b"SQLite format 3\x00"
@@ -66,6 +67,22 @@ def _corrupt_message(where: str) -> str:
         f"it was left untouched: move it aside (mv '{where}' '{where}.broken') and run newsdesk again, "
         f"or try: sqlite3 '{where}' '.recover' | sqlite3 recovered.db"
     )
+
+
+@contextlib.contextmanager
+def time_limit(connection: sqlite3.Connection, seconds: float) -> Iterator[None]:
+    """Stop a statement that runs longer than `seconds`: a pathological query must never
+    freeze the app. The interruption surfaces as a QueryError."""
+    deadline = time.monotonic() + seconds
+    connection.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if "interrupted" in str(error):
+            raise QueryError(f"the query took longer than {seconds:g} s and was stopped; make it narrower") from None
+        raise
+    finally:
+        connection.set_progress_handler(None, 0)
 
 
 @contextlib.contextmanager

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from articles import Article, Entity, EntityType
 from articles.bundled import bundled_files
 from articles.entities.normalize import name_key
-from store.db import open_database, translate_errors
+from store.db import open_database, time_limit, translate_errors
 
 if TYPE_CHECKING:
     from store.ingest import Parsed, Writer
@@ -29,6 +29,7 @@ from store.search import facets as count_facets
 from store.search import search as run_search
 
 Sort = Literal["rank", "date"]
+SEARCH_SECONDS = 1.0
 
 
 class Store:
@@ -172,7 +173,7 @@ class Store:
     ) -> SearchPage:
         """Matching articles: ranked (BM25, title first, then newest) or by date, newest first."""
         compiled = self.compile(query, entity_ids)
-        with translate_errors(self.path):
+        with translate_errors(self.path), time_limit(self.db.conn, SEARCH_SECONDS):
             return run_search(self.db.conn, compiled, sort, max(0, limit), max(0, offset))
 
     def facets(self, query: str | Node = "", limit: int = 20, entity_ids: Sequence[int] = ()) -> Facets:
