@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -106,10 +107,8 @@ def _run_in_pty(
         if pending and time.monotonic() > next_key:
             os.write(fd, pending.pop(0))
             next_key = time.monotonic() + 0.4
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.kill(pid, 9)
-    except ProcessLookupError:
-        pass
     os.waitpid(pid, 0)
     os.close(fd)
     return bytes(output)
