@@ -73,9 +73,12 @@ def search(conn: Connection, compiled: Compiled, sort: str, limit: int, offset: 
 
 
 def _text_search(conn: Connection, compiled: Compiled, sort: str, limit: int, offset: int) -> SearchPage:
-    base = f"FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND {compiled.where}"
     params = (compiled.match, *compiled.params)
-    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    if compiled.where == "1":
+        total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", params).fetchone()[0]
+    else:
+        base = f"FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND {compiled.where}"
+        total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
     order = "articles_fts.rank, a.published DESC" if sort == "rank" else _DATE_ORDER
     rows = conn.execute(
         f"""SELECT a.id, a.title, a.published, a.source, {SNIPPET},

@@ -23,8 +23,8 @@ from store import EntityFacet, Sort, Store
 from store.query.ast import Term
 from store.query.parser import parse_query
 from tui.config import Config, load_config
-from tui.data import load_results, store_for
-from tui.messages import ArticleLoaded, Problem, ResultsLoaded, SearchFailed, StateChanged
+from tui.data import load_facets, load_results, store_for
+from tui.messages import ArticleLoaded, FacetsLoaded, Problem, ResultsLoaded, SearchFailed, StateChanged
 from tui.palette import NewsdeskCommands
 from tui.screens.help import HelpScreen
 from tui.widgets.entities import EntityList, EntityPane
@@ -32,7 +32,7 @@ from tui.widgets.reader import Reader
 from tui.widgets.timeline import Timeline
 
 NARROW = 100
-DEBOUNCE = 0.25
+DEBOUNCE = 0.06
 STATE_KEY = "ui_state"
 
 
@@ -144,6 +144,13 @@ class NewsdeskApp(App[None]):
         self.post_message(ResultsLoaded(results, generation, select))
         if open_it and select is not None:
             self._load_article(select, None, focus=False)
+        try:
+            facets = load_facets(self.db_path, query, ids)
+        except NewsdeskError as error:
+            self.post_message(Problem(error.message))
+            return
+        if not worker.is_cancelled:
+            self.post_message(FacetsLoaded(facets, generation))
 
     @on(ResultsLoaded)
     def _show_results(self, message: ResultsLoaded) -> None:
@@ -152,12 +159,16 @@ class NewsdeskApp(App[None]):
         results = message.results
         index = results.index_of(message.select_id) if message.select_id is not None else None
         self.query_one(Timeline).show(results, index or 0)
-        self.query_one(EntityPane).show(results.facets, self.chosen)
         self._show_error("")
         order = "relevance" if results.sort == "rank" else "date"
         filters = f" · {len(self.chosen)} filter{'s' if len(self.chosen) != 1 else ''}" if self.chosen else ""
         self._status(f"{results.total:,} article{'s' if results.total != 1 else ''} · by {order}{filters}")
         self._save_state()
+
+    @on(FacetsLoaded)
+    def _show_facets(self, message: FacetsLoaded) -> None:
+        if message.generation == self.generation:
+            self.query_one(EntityPane).show(message.facets, self.chosen)
 
     @on(SearchFailed)
     def _search_failed(self, message: SearchFailed) -> None:

@@ -130,8 +130,8 @@ class ResultSet:
             self._pages[index // PAGE] = tuple(rows)
 
 
-def load_results(db_path: str, query: str, sort: Sort, entity_ids: tuple[int, ...], facet_limit: int = 50) -> ResultSet:
-    """Run a search on this thread: its date groups, its first page and its facets."""
+def load_results(db_path: str, query: str, sort: Sort, entity_ids: tuple[int, ...]) -> ResultSet:
+    """Run a search on this thread: its date groups and its first page."""
     store = store_for(db_path)
     snippets = store.has_text(query)
     order: Sort = sort if snippets else "date"
@@ -143,8 +143,11 @@ def load_results(db_path: str, query: str, sort: Sort, entity_ids: tuple[int, ..
     results = ResultSet(db_path, query, order, entity_ids, total, groups, snippets)
     if total:
         results.fetch_page(0)
-    results.facets = store.facets(query, facet_limit, entity_ids)
     return results
+
+
+def load_facets(db_path: str, query: str, entity_ids: tuple[int, ...], limit: int = 50) -> Facets:
+    return store_for(db_path).facets(query, limit, entity_ids)
 
 
 def _date_groups(store: Store, query: str, entity_ids: tuple[int, ...], height: int) -> tuple[list[Group], int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from store import StoredArticle
+from store import Facets, StoredArticle
 from tui.data import ResultSet
 
 
@@ -14,6 +14,13 @@ class ResultsLoaded(Message):
         self.results = results
         self.generation = generation
         self.select_id = select_id
+
+
+class FacetsLoaded(Message):
+    def __init__(self, facets: Facets, generation: int) -> None:
+        super().__init__()
+        self.facets = facets
+        self.generation = generation
 
 
 class SearchFailed(Message):

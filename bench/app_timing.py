@@ -1,0 +1,32 @@
+"""Run the app probe in a fresh process and turn its timestamps into figures."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.measure import percentile
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_probe(database: Path | None, queries: list[str]) -> dict[str, float]:
+    args = ["--bare"] if database is None else ["--db", str(database), "--queries", json.dumps(queries)]
+    env = dict(os.environ, NEWSDESK_CONFIG=str(ROOT / "bench" / "no-config.toml"))
+    launched = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.app_probe", *args], cwd=ROOT, capture_output=True, text=True, env=env, check=False
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"app probe failed: {done.stderr[-2000:]}")
+    found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result = {"first_paint_s": found["first_paint_s"] - launched, "peak_rss_mb": found["peak_rss_mb"]}
+    if "key_ms" in found:
+        result["key_p95_ms"] = percentile(found["key_ms"], 0.95)
+        result["typed_search_p95_ms"] = percentile(found["typed_ms"], 0.95)
+    return result
