@@ -91,6 +91,7 @@ _PROMPT = re.compile(
     r"|we need to hear from you|follow us on|download (?:our|the) app|enable javascript",
     re.IGNORECASE,
 )
+_PROMPT_CUES = ("share your", "send us", "tell us", "hear from you", "follow us", "download", "javascript")
 _APPEAL_PHRASES = (
     "your support", "your help", "donate", "donation", "become a member", "membership", "support us",
     "support our", "you rely on", "keep it going", "reader-funded", "reader funded", "put a dollar value",
@@ -135,9 +136,10 @@ def is_boilerplate(text: str) -> bool:
     if not bare:
         return True
     if len(bare) > 160:
+        lowered = bare.lower()
         return (
             (_INLINE_TEASER.match(bare) is not None and len(bare.split()) <= 40)
-            or _PROMPT.search(bare) is not None
+            or (any(cue in lowered for cue in _PROMPT_CUES) and _PROMPT.search(bare) is not None)
             or _is_newsletter_prompt(bare)
             or _is_appeal(bare)
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
 
 from articles.errors import ParseError
@@ -122,11 +123,14 @@ _LATIN1_FALLBACK = "newsdesk-latin1-fallback"
 codecs.register_error(_LATIN1_FALLBACK, _latin1_fallback)
 
 
+_BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\ufffd]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:_SAMPLE]
     if not sample:
         return False
-    controls = sum(1 for char in sample if (char < " " and char not in "\t\n\r\x0c\x1b") or char == "\ufffd")
+    controls = len(_BINARY_CHARS.findall(sample))
     return controls / len(sample) > 0.05 or sample.count("\x00") > 16
 
 

@@ -13,7 +13,8 @@ from articles.entities.normalize import name_key
 
 
 class EntityRegistry:
-    """Keys, surnames and names of every entity, kept in memory while a batch is written."""
+    """Keys, surnames and names of every entity, kept in memory; new rows are written in one
+    go per batch (`flush`), and rows other writers added are picked up per batch (`refresh`)."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -21,13 +22,36 @@ class EntityRegistry:
         self.names: dict[int, tuple[str, EntityType]] = {}
         self.by_surname: dict[str, set[int]] = defaultdict(set)
         self.aliases: set[tuple[int, str]] = set()
-        self._load()
+        self.seen_up_to = 0
+        self.next_id = 1
+        self.new_entities: list[tuple[int, str, str]] = []
+        self.new_keys: list[tuple[str, str, int]] = []
+        self.new_words: list[tuple[str, int]] = []
+        self.new_aliases: list[tuple[int, str]] = []
 
-    def _load(self) -> None:
-        for entity_id, name, kind in self.conn.execute("SELECT id, name, type FROM entities"):
+    def refresh(self) -> None:
+        """Take in entities written since the last batch (by this or another process)."""
+        rows = self.conn.execute("SELECT id, name, type FROM entities WHERE id > ?", (self.seen_up_to,)).fetchall()
+        for entity_id, name, kind in rows:
             self._remember_name(entity_id, name, kind)
-        for key, kind, entity_id in self.conn.execute("SELECT key, type, entity_id FROM entity_keys"):
-            self.by_key[(kind, key)] = entity_id
+        if rows:
+            marks = self.seen_up_to
+            for key, kind, entity_id in self.conn.execute(
+                "SELECT key, type, entity_id FROM entity_keys WHERE entity_id > ?", (marks,)
+            ):
+                self.by_key.setdefault((kind, key), entity_id)
+            self.seen_up_to = max(row[0] for row in rows)
+        self.next_id = self.seen_up_to + 1
+
+    def flush(self) -> None:
+        """Write the batch's new entities, keys, words and aliases."""
+        self.conn.executemany("INSERT INTO entities (id, name, type) VALUES (?, ?, ?)", self.new_entities)
+        self.conn.executemany("INSERT OR IGNORE INTO entity_keys (key, type, entity_id) VALUES (?, ?, ?)", self.new_keys)
+        self.conn.executemany("INSERT OR IGNORE INTO entity_words (word, entity_id) VALUES (?, ?)", self.new_words)
+        self.conn.executemany("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", self.new_aliases)
+        if self.new_entities:
+            self.seen_up_to = max(self.seen_up_to, max(row[0] for row in self.new_entities))
+        self.new_entities, self.new_keys, self.new_words, self.new_aliases = [], [], [], []
 
     def _remember_name(self, entity_id: int, name: str, kind: EntityType) -> None:
         self.names[entity_id] = (name, kind)
@@ -71,13 +95,18 @@ class EntityRegistry:
         old, kind = self.names[entity_id]
         if old == name:
             return
-        self.conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
+        pending = [index for index, row in enumerate(self.new_entities) if row[0] == entity_id]
+        if pending:
+            self.new_entities[pending[0]] = (entity_id, name, kind)
+        else:
+            self.conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
         self._remember_name(entity_id, name, kind)
         self._add_alias(entity_id, old)
 
     def _create(self, entity: Entity) -> int:
-        cursor = self.conn.execute("INSERT INTO entities (name, type) VALUES (?, ?)", (entity.name, entity.type))
-        entity_id = int(cursor.lastrowid or 0)
+        entity_id = self.next_id
+        self.next_id += 1
+        self.new_entities.append((entity_id, entity.name, entity.type))
         self._remember_name(entity_id, entity.name, entity.type)
         return entity_id
 
@@ -85,16 +114,8 @@ class EntityRegistry:
         new = [key for key in keys if (kind, key) not in self.by_key]
         for key in new:
             self.by_key[(kind, key)] = entity_id
-        if new:
-            self.conn.executemany(
-                "INSERT OR IGNORE INTO entity_keys (key, type, entity_id) VALUES (?, ?, ?)",
-                [(key, kind, entity_id) for key in new],
-            )
-            words = {word for key in new for word in key.split()}
-            self.conn.executemany(
-                "INSERT OR IGNORE INTO entity_words (word, entity_id) VALUES (?, ?)",
-                [(word, entity_id) for word in words],
-            )
+            self.new_keys.append((key, kind, entity_id))
+        self.new_words.extend((word, entity_id) for word in {word for key in new for word in key.split()})
 
     def _add_aliases(self, entity_id: int, entity: Entity) -> None:
         canonical = self.names[entity_id][0]
@@ -106,4 +127,4 @@ class EntityRegistry:
         if (entity_id, alias) in self.aliases:
             return
         self.aliases.add((entity_id, alias))
-        self.conn.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", (entity_id, alias))
+        self.new_aliases.append((entity_id, alias))

@@ -93,6 +93,22 @@ class Writer:
         self.conn = conn
         self.entities = EntityRegistry(conn)
         self.now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        self.links: list[tuple[int, int, int]] = []
+        self.counts: dict[int, int] = {}
+
+    def begin(self) -> None:
+        """Inside the batch's transaction: catch up with what other writers stored."""
+        self.entities.refresh()
+
+    def flush(self) -> None:
+        """Write what the batch accumulated: entities first, then links and counts."""
+        self.entities.flush()
+        self.conn.executemany("INSERT INTO article_entities (article_id, entity_id, mentions) VALUES (?, ?, ?)", self.links)
+        self.conn.executemany(
+            "UPDATE entities SET articles = articles + ? WHERE id = ?",
+            [(delta, entity_id) for entity_id, delta in self.counts.items() if delta],
+        )
+        self.links, self.counts = [], {}
 
     def write(self, parsed: Parsed, report: IngestReport) -> None:
         if parsed.error is not None or parsed.article is None or parsed.content_hash is None:
@@ -160,12 +176,10 @@ class Writer:
         columns = self._columns(parsed) | {"updated_at": self.now, "id": article_id}
         assignments = ", ".join(f"{name} = :{name}" for name in columns if name != "id")
         self.conn.execute(f"UPDATE articles SET {assignments} WHERE id = :id", columns)
-        self.conn.execute(
-            "UPDATE entities SET articles = articles - 1 "
-            "WHERE id IN (SELECT entity_id FROM article_entities WHERE article_id = ?)",
-            (article_id,),
-        )
+        for (entity_id,) in self.conn.execute("SELECT entity_id FROM article_entities WHERE article_id = ?", (article_id,)):
+            self.counts[entity_id] = self.counts.get(entity_id, 0) - 1
         self.conn.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
+        self.links = [link for link in self.links if link[0] != article_id]
         self._link_entities(article_id, parsed)
 
     def _link_entities(self, article_id: int, parsed: Parsed) -> None:
@@ -174,8 +188,6 @@ class Writer:
         for entity in parsed.article.entities:
             entity_id = self.entities.resolve(entity)
             mentions[entity_id] = mentions.get(entity_id, 0) + entity.mentions
-        self.conn.executemany(
-            "INSERT INTO article_entities (article_id, entity_id, mentions) VALUES (?, ?, ?)",
-            [(article_id, entity_id, count) for entity_id, count in mentions.items()],
-        )
-        self.conn.executemany("UPDATE entities SET articles = articles + 1 WHERE id = ?", [(i,) for i in mentions])
+        self.links.extend((article_id, entity_id, count) for entity_id, count in mentions.items())
+        for entity_id in mentions:
+            self.counts[entity_id] = self.counts.get(entity_id, 0) + 1

@@ -73,23 +73,37 @@ def search(conn: Connection, compiled: Compiled, sort: str, limit: int, offset: 
 
 
 def _text_search(conn: Connection, compiled: Compiled, sort: str, limit: int, offset: int) -> SearchPage:
+    """One ranked (or date-sorted) query with snippets. The order is the FTS rank alone so
+    that SQLite computes snippets for the page only; ties are then broken by date here."""
     params = (compiled.match, *compiled.params)
     if compiled.where == "1":
         total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", params).fetchone()[0]
     else:
-        base = f"FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND {compiled.where}"
-        total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    order = "articles_fts.rank, a.published DESC" if sort == "rank" else _DATE_ORDER
+        total = conn.execute(
+            f"SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            f"WHERE articles_fts MATCH ? AND {compiled.where}",
+            params,
+        ).fetchone()[0]
+    order = "articles_fts.rank" if sort == "rank" else _DATE_ORDER
     rows = conn.execute(
         f"""SELECT a.id, a.title, a.published, a.source, {SNIPPET},
-                   coalesce(rs.read, 0), coalesce(rs.starred, 0)
+                   coalesce(rs.read, 0), coalesce(rs.starred, 0), articles_fts.rank
             FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
             LEFT JOIN reading_state rs ON rs.article_id = a.id
             WHERE articles_fts MATCH ? AND {compiled.where}
             ORDER BY {order} LIMIT ? OFFSET ?""",
         (*params, limit, offset),
     ).fetchall()
+    if sort == "rank":
+        rows.sort(key=lambda row: (row[7], _newest_first(row[2])))
     return SearchPage(total, tuple(_hit(row) for row in rows))
+
+
+def _newest_first(published: object) -> str:
+    """A sort key that puts later dates first and undated last among equal ranks."""
+    if not published:
+        return "~"
+    return "".join(chr(0x10FFFF - ord(char)) if char.isdigit() else char for char in str(published))
 
 
 def _hit(row: tuple[object, ...], lead: bool = False) -> SearchHit:

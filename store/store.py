@@ -102,8 +102,10 @@ class Store:
         counts = IngestReport()
         self.db.execute("BEGIN IMMEDIATE")
         try:
+            writer.begin()
             for parsed in batch:
                 writer.write(parsed, counts)
+            writer.flush()
         except BaseException:
             self.db.rollback()
             writer.__init__(self.db.conn)  # type: ignore[misc]

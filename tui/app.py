@@ -3,9 +3,9 @@ from the keyboard. Every query runs in a worker; the UI only ever shows what cam
 
 from __future__ import annotations
 
-import json
 import webbrowser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -25,15 +25,17 @@ from store.query.parser import parse_query
 from tui.config import Config, load_config
 from tui.data import load_facets, load_results, store_for
 from tui.messages import ArticleLoaded, FacetsLoaded, Problem, ResultsLoaded, SearchFailed, StateChanged
-from tui.palette import NewsdeskCommands
 from tui.screens.help import HelpScreen
+from tui.session import STATE_KEY, Session, restore_session
 from tui.widgets.entities import EntityList, EntityPane
 from tui.widgets.reader import Reader
 from tui.widgets.timeline import Timeline
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+
 NARROW = 100
 DEBOUNCE = 0.06
-STATE_KEY = "ui_state"
 
 
 class NewsdeskApp(App[None]):
@@ -41,7 +43,7 @@ class NewsdeskApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "newsdesk"
-    COMMANDS = App.COMMANDS | {NewsdeskCommands}
+    COMMANDS = App.COMMANDS | {lambda: _palette()}
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="search"),
         Binding("escape", "go_back", "Back", show=False, id="back"),
@@ -58,10 +60,11 @@ class NewsdeskApp(App[None]):
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, db_path: str, config: Config | None = None) -> None:
+    def __init__(self, db_path: str, config: Config | None = None, session: Session | None = None) -> None:
         super().__init__()
         self.db_path = db_path
         self.config = config or Config()
+        self.session = session
         self.sort: Sort = "date"
         self.chosen: dict[int, EntityFacet] = {}
         self.generation = 0
@@ -97,18 +100,29 @@ class NewsdeskApp(App[None]):
     # -- searching -------------------------------------------------------------------------
 
     def _restore(self) -> None:
+        session = self.session or restore_session(self.db_path, preload=False)
+        self.sort = session.sort
+        self.chosen = dict(session.chosen)
+        self.pending_select = session.article
+        self.query_one("#query", Input).value = session.query
+        self.last_query = session.query
+        if session.results is None:
+            self.run_search(open_selected=self.pending_select is not None)
+            return
+        # The first page was read before the first frame: show it now, the rest follows.
+        self.generation += 1
+        self._show_results(ResultsLoaded(session.results, self.generation, self.pending_select))
+        self._facets_and_article(session.query, tuple(self.chosen), self.generation, self.pending_select)
+        self.pending_select = None
+
+    @work(thread=True, group="search", exit_on_error=False)
+    def _facets_and_article(self, query: str, ids: tuple[int, ...], generation: int, select: int | None) -> None:
+        if select is not None:
+            self._load_article(select, None, focus=False)
         try:
-            state = json.loads(self.ui_store().meta(STATE_KEY) or "{}")
-            names = self.ui_store().entity_names([int(i) for i in state.get("entities", [])])
-        except (NewsdeskError, ValueError, TypeError):
-            state, names = {}, {}
-        self.sort = "rank" if state.get("sort") == "rank" else "date"
-        self.chosen = {i: EntityFacet(i, name, kind, 0) for i, (name, kind) in names.items()}
-        self.pending_select = state.get("article") if isinstance(state.get("article"), int) else None
-        query = state.get("query") if isinstance(state.get("query"), str) else ""
-        self.query_one("#query", Input).value = query
-        self.last_query = query
-        self.run_search(open_selected=self.pending_select is not None)
+            self.post_message(FacetsLoaded(load_facets(self.db_path, query, ids), generation))
+        except NewsdeskError as error:
+            self.post_message(Problem(error.message))
 
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:
@@ -403,13 +417,8 @@ class NewsdeskApp(App[None]):
         return store_for(self.db_path)
 
     def _save_state(self) -> None:
-        state = {
-            "query": self.last_query,
-            "entities": list(self.chosen),
-            "sort": self.sort,
-            "article": self.query_one(Reader).article_id or self._target(),
-        }
-        self._write_meta(json.dumps(state))
+        article = self.query_one(Reader).article_id or self._target()
+        self._write_meta(Session(self.last_query, self.sort, dict(self.chosen), article).to_json())
 
     @work(thread=True, group="save", exclusive=True, exit_on_error=False)
     def _write_meta(self, value: str) -> None:
@@ -419,6 +428,15 @@ class NewsdeskApp(App[None]):
             self.post_message(Problem(error.message))
 
 
-def make_app(db_path: str | Path, config: Config | None = None) -> NewsdeskApp:
-    """The app on the database at `db_path` (the console script and the tests both call this)."""
-    return NewsdeskApp(str(db_path), config if config is not None else load_config())
+def _palette() -> type[Provider]:
+    """The command palette's provider, imported when the palette first opens."""
+    from tui.palette import NewsdeskCommands
+
+    return NewsdeskCommands
+
+
+def make_app(db_path: str | Path, config: Config | None = None, preload: bool = True) -> NewsdeskApp:
+    """The app on the database at `db_path` (the console script and the tests both call this).
+    The last session and its first page are read here, before the first frame."""
+    session = restore_session(str(db_path), preload) if preload else None
+    return NewsdeskApp(str(db_path), config if config is not None else load_config(), session)

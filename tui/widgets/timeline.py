@@ -4,6 +4,7 @@ line at a time from a ResultSet so that only what is on screen is ever rendered.
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 
 from rich.segment import Segment
 from rich.style import Style
@@ -66,30 +67,40 @@ class Timeline(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.results: ResultSet | None = None
         self.empty_message = "Loading…"
+        self._strips: OrderedDict[tuple[object, ...], Strip] = OrderedDict()
 
     def show(self, results: ResultSet, select: int = 0) -> None:
         """Display a new result set with the cursor on article `select`."""
         self.results = results
+        self._strips.clear()
         self.virtual_size = Size(0, results.line_count)
         self.empty_message = "No articles match." if not results.total else ""
         self.cursor = max(0, min(select, results.total - 1))
         self.refresh()
 
-    def watch_cursor(self, cursor: int) -> None:
-        if self.results is None or not self.results.total:
+    def watch_cursor(self, previous: int, cursor: int) -> None:
+        results = self.results
+        if results is None or not results.total:
             return
-        top = self.results.line_of(cursor)
-        bottom = top + self.results.article_height
-        heading = self.results.groups[self.results.group_index(cursor)]
+        top = results.line_of(cursor)
+        bottom = top + results.article_height
+        heading = results.groups[results.group_index(cursor)]
         if heading.label and cursor == heading.first_index:
             top -= 1
+        height = self.scrollable_content_region.height
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
-        elif bottom > self.scroll_y + self.scrollable_content_region.height:
-            self.scroll_to(y=bottom - self.scrollable_content_region.height, animate=False)
-        hit = self.results.hit(cursor)
+            self.refresh()
+        elif bottom > self.scroll_y + height:
+            self.scroll_to(y=bottom - height, animate=False)
+            self.refresh()
+        else:
+            # Only the two rows whose highlight changed need drawing again.
+            for index in (previous, cursor):
+                if 0 <= index < results.total:
+                    self.refresh_lines(results.line_of(index), results.article_height)
+        hit = results.hit(cursor)
         self.post_message(self.Highlighted(hit.id if hit else None))
-        self.refresh()
 
     def action_cursor_down(self) -> None:
         if self.results and self.cursor < self.results.total - 1:
@@ -149,10 +160,17 @@ class Timeline(ScrollView, can_focus=True):
         if hit is None:
             return Strip.blank(width, self.rich_style)
         selected = index == self.cursor
-        text = self._title_row(hit, width, results.sort == "rank") if part == 0 else self._snippet_row(hit, width)
-        if selected:
-            text.stylize(self._style("timeline--cursor"))
-        return Strip(list(text.render(self.app.console))).crop(0, width).extend_cell_length(width, self.rich_style)
+        key = (hit, part, selected, width, self.has_focus, results.sort)
+        strip = self._strips.get(key)
+        if strip is None:
+            text = self._title_row(hit, width, results.sort == "rank") if part == 0 else self._snippet_row(hit, width)
+            if selected:
+                text.stylize(self._style("timeline--cursor"))
+            strip = Strip(list(text.render(self.app.console))).crop(0, width).extend_cell_length(width, self.rich_style)
+            self._strips[key] = strip
+            if len(self._strips) > 400:
+                self._strips.popitem(last=False)
+        return strip
 
     def _style(self, name: str) -> Style:
         """A component style over the widget's own background, so rows sit flush."""

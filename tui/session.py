@@ -1,0 +1,47 @@
+"""What the app restores on launch (query, filters, order, open article), read before the
+first frame so that the first paint already shows the timeline."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from articles.errors import NewsdeskError
+from store import EntityFacet, Sort
+from tui.data import ResultSet, load_results, store_for
+
+STATE_KEY = "ui_state"
+
+
+@dataclass
+class Session:
+    query: str = ""
+    sort: Sort = "date"
+    chosen: dict[int, EntityFacet] = field(default_factory=dict)
+    article: int | None = None
+    results: ResultSet | None = None
+
+    def to_json(self) -> str:
+        return json.dumps({"query": self.query, "entities": list(self.chosen), "sort": self.sort, "article": self.article})
+
+
+def restore_session(db_path: str, preload: bool = True) -> Session:
+    """The last session's state, and (when `preload`) its first page of results."""
+    try:
+        store = store_for(db_path)
+        state = json.loads(store.meta(STATE_KEY) or "{}")
+        names = store.entity_names([int(i) for i in state.get("entities", [])])
+    except (NewsdeskError, ValueError, TypeError):
+        state, names = {}, {}
+    session = Session(
+        query=state.get("query") if isinstance(state.get("query"), str) else "",
+        sort="rank" if state.get("sort") == "rank" else "date",
+        chosen={i: EntityFacet(i, name, kind, 0) for i, (name, kind) in names.items()},
+        article=state.get("article") if isinstance(state.get("article"), int) else None,
+    )
+    if preload:
+        try:
+            session.results = load_results(db_path, session.query, session.sort, tuple(session.chosen))
+        except NewsdeskError:
+            session.results = None
+    return session
