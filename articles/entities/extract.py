@@ -37,22 +37,28 @@ def _count_title(title: str, groups: list[Group], lex: Lexicon) -> None:
     """Headline capitals are ambiguous: the title only confirms names the body has, or well-known ones."""
     by_form: dict[str, Group] = {}
     for group in groups:
-        for surface in (*group.surfaces(), group.name()):
-            by_form.setdefault(name_key(surface), group)
+        for mention in group.mentions:
+            by_form.setdefault(mention.key, group)
+            by_form.setdefault(name_key(mention.surface), group)
     words = headline_words(title, lex)
+    keys = [name_key(word) for word in words]
     index = 0
     while index < len(words):
         if not words[index][:1].isupper() or fold(words[index]) in lex.function_words:
             index += 1
             continue
         for length in (4, 3, 2, 1):
+            if index + length > len(words):
+                continue
+            key = " ".join(part for part in keys[index : index + length] if part)
+            if not key:
+                continue
             phrase = " ".join(words[index : index + length])
-            key = name_key(phrase)
             if key in by_form:
                 by_form[key].mentions.append(Mention(phrase, key, by_form[key].type, "title", False, headline=True))
                 index += length
                 break
-            new = _well_known(phrase, lex)
+            new = _well_known(phrase, key, lex)
             if new is not None:
                 groups.append(Group(new.type or "place", [new], new.known.name if new.known else None))
                 by_form[key] = groups[-1]
@@ -62,8 +68,7 @@ def _count_title(title: str, groups: list[Group], lex: Lexicon) -> None:
             index += 1
 
 
-def _well_known(phrase: str, lex: Lexicon) -> Mention | None:
-    key = name_key(phrase)
+def _well_known(phrase: str, key: str, lex: Lexicon) -> Mention | None:
     known = lex.known.get(key)
     if known is not None and phrase[:1].isupper() and (" " in phrase or unambiguous_word(phrase, lex)):
         return Mention(phrase, name_key(known.name), known.type, "known", False, known=known, headline=True)

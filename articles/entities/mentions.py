@@ -255,7 +255,7 @@ def _add_context_cues(mention: Mention, span: Span, segment: Segment, last: bool
     before_text = span.before_text if segment.first else ""
     adjacent = bool(before_text) and bool(_ADJACENT.search(before_text[-3:]))
     before = [fold(span.before[-1])] if adjacent and span.before else []
-    if before_text and _mentions_org_noun(before_text) and _ORG_LIST.search(before_text):
+    if before_text and _could_list(before_text) and _mentions_org_noun(before_text) and _ORG_LIST.search(before_text):
         mention.org_cue = True
     after_text = span.after_text if last else ""
     next_word = after_text.split(maxsplit=1)[0].lower().strip(".,;:") if after_text.strip() else ""
@@ -277,6 +277,10 @@ def _add_context_cues(mention: Mention, span: Span, segment: Segment, last: bool
 
 
 _ORG_NOUN_HINTS = ("compan", "firm", "group", "organi", "bank", "giant", "platform", "app", "outlet", "brand", "maker", "carrier", "airline", "agenc", "ngo", "charit", "newspaper", "dailies", "network", "broadcaster", "publisher", "startup")  # fmt: skip
+
+
+def _could_list(text: str) -> bool:
+    return "," in text or " like " in text or " such as " in text or " including " in text
 
 
 def _mentions_org_noun(text: str) -> bool:
