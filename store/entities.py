@@ -46,7 +46,9 @@ class EntityRegistry:
     def flush(self) -> None:
         """Write the batch's new entities, keys, words and aliases."""
         self.conn.executemany("INSERT INTO entities (id, name, type) VALUES (?, ?, ?)", self.new_entities)
-        self.conn.executemany("INSERT OR IGNORE INTO entity_keys (key, type, entity_id) VALUES (?, ?, ?)", self.new_keys)
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO entity_keys (key, type, entity_id) VALUES (?, ?, ?)", self.new_keys
+        )
         self.conn.executemany("INSERT OR IGNORE INTO entity_words (word, entity_id) VALUES (?, ?)", self.new_words)
         self.conn.executemany("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", self.new_aliases)
         if self.new_entities:

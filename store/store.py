@@ -74,12 +74,12 @@ class Store:
         self, targets: Iterable[str], progress: Callable[[int, int], None] | None = None, workers: int | None = None
     ) -> IngestReport:
         """Add or update the articles in files, folders and globs; failures are reported, not raised."""
-        from store.ingest import BATCH, Writer, collect_files, parse_files
+        from store.ingest import BATCH, Writer, collect_files, fewer_collections, parse_files
 
         files, failed = collect_files(targets)
         report = IngestReport(failed=list(failed))
         done = 0
-        with translate_errors(self.path):
+        with translate_errors(self.path), fewer_collections():
             writer = Writer(self.db.conn)
             batch: list[Parsed] = []
             for parsed in parse_files(files, workers):

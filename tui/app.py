@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.timer import Timer
@@ -20,12 +20,11 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from articles.errors import NewsdeskError
 from articles.sanitize import sanitize_line
 from store import EntityFacet, Sort, Store
-from store.query.ast import Term
-from store.query.parser import parse_query
+from store.query.parser import parse_query, query_terms
 from tui.config import Config, load_config
 from tui.data import load_facets, load_results, store_for
 from tui.messages import ArticleLoaded, FacetsLoaded, Problem, ResultsLoaded, SearchFailed, StateChanged
-from tui.screens.help import HelpScreen
+from tui.screens.help import HelpScreen, help_sections
 from tui.session import STATE_KEY, Session, restore_session
 from tui.widgets.entities import EntityList, EntityPane
 from tui.widgets.reader import Reader
@@ -229,18 +228,7 @@ class NewsdeskApp(App[None]):
         self._save_state()
 
     def _terms(self) -> list[str]:
-        try:
-            node = parse_query(self.last_query)
-        except NewsdeskError:
-            return []
-        found: list[str] = []
-        stack = [node]
-        while stack:
-            current = stack.pop()
-            if isinstance(current, Term):
-                found.extend(current.text.split())
-            stack.extend(getattr(current, "children", ()))
-        return found
+        return query_terms(self.last_query)
 
     def _target(self) -> int | None:
         """The article a state key acts on: the open one when reading, else the highlighted one."""
@@ -392,17 +380,7 @@ class NewsdeskApp(App[None]):
         self.screen.toggle_class("-hide-reader" if self.size.width >= NARROW else "-reading")
 
     def action_help(self) -> None:
-        sections: list[tuple[str, list[BindingType]]] = [
-            ("Everywhere", list(self.BINDINGS)),
-            ("Timeline", list(Timeline.BINDINGS)),
-            ("Reader", list(Reader.BINDINGS)),
-            ("Entities", list(EntityList.BINDINGS)),
-            (
-                "Command palette",
-                [Binding("ctrl+p", "command_palette", "Open an article, filter, toggle panes", id="command_palette")],
-            ),
-        ]
-        self.push_screen(HelpScreen(sections, dict(self.config.keys)))
+        self.push_screen(HelpScreen(help_sections(list(self.BINDINGS)), dict(self.config.keys)))
 
     def on_resize(self, event: Resize) -> None:
         self._apply_width(event.size.width)

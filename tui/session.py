@@ -22,7 +22,9 @@ class Session:
     results: ResultSet | None = None
 
     def to_json(self) -> str:
-        return json.dumps({"query": self.query, "entities": list(self.chosen), "sort": self.sort, "article": self.article})
+        return json.dumps(
+            {"query": self.query, "entities": list(self.chosen), "sort": self.sort, "article": self.article}
+        )
 
 
 def restore_session(db_path: str, preload: bool = True) -> Session:

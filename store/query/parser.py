@@ -141,6 +141,24 @@ class _Parser:
         return found
 
 
+def query_terms(text: str) -> list[str]:
+    """The words a query searches for (not those it excludes), to highlight in the reader;
+    an invalid query has none."""
+    try:
+        node = parse_query(text)
+    except QueryError:
+        return []
+    found: list[str] = []
+    stack: list[Node] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, Term):
+            found.extend(current.text.split())
+        elif isinstance(current, And | Or):
+            stack.extend(current.children)
+    return found
+
+
 def _field_node(name: str, tokens: list[Token], value: str, field: Token) -> Node:
     token = tokens[0]
     text = token.text.strip()

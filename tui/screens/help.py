@@ -30,6 +30,22 @@ KEY_NAMES = {
 }
 
 
+def help_sections(app_bindings: list[BindingType]) -> list[tuple[str, list[BindingType]]]:
+    """Every binding the app has, grouped by where it works."""
+    from tui.widgets.entities import EntityList
+    from tui.widgets.reader import Reader
+    from tui.widgets.timeline import Timeline
+
+    palette = Binding("ctrl+p", "command_palette", "Open an article, filter, toggle panes", id="command_palette")
+    return [
+        ("Everywhere", app_bindings),
+        ("Timeline", list(Timeline.BINDINGS)),
+        ("Reader", list(Reader.BINDINGS)),
+        ("Entities", list(EntityList.BINDINGS)),
+        ("Command palette", [palette]),
+    ]
+
+
 class HelpScreen(ModalScreen[None]):
     """Keys and the query language at a glance; Esc closes."""
 
