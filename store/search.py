@@ -16,7 +16,8 @@ from store.query.compile import Compiled
 MAX_ENTITY_IDS = 500
 FACET_SAMPLE = 1500
 SNIPPET = f"snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 14)"
-_DATE_ORDER = "a.published IS NULL, a.published DESC, a.id DESC"
+# SQLite sorts NULL below every date, so DESC puts undated articles last and can walk the date index.
+_DATE_ORDER = "a.published DESC, a.id DESC"
 
 
 def lookup_entities(conn: Connection, kind: EntityField, value: str, prefix: bool) -> list[int]:

@@ -177,10 +177,14 @@ async def test_relevance_toggle(db: str) -> None:
         await settle(pilot, app)
         await pilot.press("slash", *"idlib", "enter")
         await settle(pilot, app, 0.4)
+        results = app.query_one(Timeline).results
+        assert results is not None and results.sort == "rank" and results.total == 3  # best matches first
+        assert [group.label for group in results.groups] == [None]
         await pilot.press("r")
         await settle(pilot, app)
         results = app.query_one(Timeline).results
-        assert results is not None and results.sort == "rank" and results.total == 3
+        assert results is not None and results.sort == "date" and results.total == 3
+        assert [group.label for group in results.groups] == ["2020-02-20", "2020-02-18", "2019-04-09"]
 
 
 async def test_relaunching_restores_query_filters_and_article(db: str) -> None:

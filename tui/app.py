@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
 NARROW = 100
-DEBOUNCE = 0.06
+DEBOUNCE = 0.04
 
 
 class NewsdeskApp(App[None]):
@@ -64,7 +64,8 @@ class NewsdeskApp(App[None]):
         self.db_path = db_path
         self.config = config or Config()
         self.session = session
-        self.sort: Sort = "date"
+        # Searches show best matches first ('r' switches to the timeline); no text means the timeline.
+        self.sort: Sort = "rank"
         self.chosen: dict[int, EntityFacet] = {}
         self.generation = 0
         self.pending_select: int | None = None

@@ -16,7 +16,7 @@ STATE_KEY = "ui_state"
 @dataclass
 class Session:
     query: str = ""
-    sort: Sort = "date"
+    sort: Sort = "rank"
     chosen: dict[int, EntityFacet] = field(default_factory=dict)
     article: int | None = None
     results: ResultSet | None = None
@@ -37,7 +37,7 @@ def restore_session(db_path: str, preload: bool = True) -> Session:
         state, names = {}, {}
     session = Session(
         query=state.get("query") if isinstance(state.get("query"), str) else "",
-        sort="rank" if state.get("sort") == "rank" else "date",
+        sort="date" if state.get("sort") == "date" else "rank",
         chosen={i: EntityFacet(i, name, kind, 0) for i, (name, kind) in names.items()},
         article=state.get("article") if isinstance(state.get("article"), int) else None,
     )

@@ -201,7 +201,7 @@ class Timeline(ScrollView, can_focus=True):
     def _snippet_row(self, hit: SearchHit, width: int) -> Text:
         row = Text("     ", no_wrap=True, end="", style=self._style("timeline--snippet"))
         match_style = self._style("timeline--match")
-        plain = sanitize_line(hit.snippet)
+        plain = _window(sanitize_line(hit.snippet), width - 5)
         for number, part in enumerate(plain.replace(SNIPPET_CLOSE, SNIPPET_OPEN).split(SNIPPET_OPEN)):
             row.append(part, match_style if number % 2 else None)
         if row.cell_len > width:
@@ -210,6 +210,15 @@ class Timeline(ScrollView, can_focus=True):
             if cut.endswith("…"):
                 row.append("…")
         return row
+
+
+def _window(snippet: str, width: int) -> str:
+    """The part of a snippet that shows its first match on a line `width` wide."""
+    first = snippet.find(SNIPPET_OPEN)
+    if first < width * 2 // 3:
+        return snippet
+    start = snippet.rfind(" ", 0, max(0, first - width // 3))
+    return "…" + snippet[start + 1 :] if start >= 0 else snippet
 
 
 def fit(text: str, width: int) -> str:
