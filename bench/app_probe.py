@@ -57,11 +57,17 @@ def probe_app(database: str, queries: list[str]) -> dict[str, object]:
 
     found: dict[str, object] = {}
     app = make_app(database, Config())
+    frames = Frames(app)
+
+    def filled() -> bool:
+        timelines = app.query(Timeline)
+        return bool(timelines and timelines.first().results and timelines.first().results.total)  # type: ignore[union-attr]
+
+    frames.watch = filled
 
     async def drive(pilot) -> None:  # type: ignore[no-untyped-def]
-        frames = Frames(app)
         timeline = app.query_one(Timeline)
-        found["first_paint_s"] = await frames.first(lambda: bool(timeline.results and timeline.results.total))
+        found["first_paint_s"] = await frames.first(frames.watch)
         await pilot.pause(0.3)
         keys = []
         for _ in range(60):
@@ -104,12 +110,14 @@ def probe_bare() -> dict[str, object]:
             yield Static("hello")
             yield Footer()
 
+    app = Bare()
+    frames = Frames(app)
+
     async def drive(pilot) -> None:  # type: ignore[no-untyped-def]
-        frames = Frames(pilot.app)
         found["first_paint_s"] = await frames.first(lambda: True)
         pilot.app.exit()
 
-    Bare().run(headless=True, size=(120, 40), auto_pilot=drive)
+    app.run(headless=True, size=(120, 40), auto_pilot=drive)
     return found
 
 
