@@ -121,6 +121,19 @@ def probe_bare() -> dict[str, object]:
     return found
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM rather than ru_maxrss: on Linux ru_maxrss
+    keeps the high-water mark of the forked copy of the parent from before exec."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db")
@@ -128,7 +141,7 @@ def main() -> None:
     parser.add_argument("--queries", default="[]")
     args = parser.parse_args()
     found = probe_bare() if args.bare else probe_app(args.db, json.loads(args.queries))
-    found["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    found["peak_rss_mb"] = peak_rss_mb()
     found["started"] = START
     sys.stdout.write(json.dumps(found) + "\n")
 
