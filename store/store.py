@@ -130,6 +130,16 @@ class Store:
                     )
         return len(existing)
 
+    def toggle(self, article_id: int, field: Literal["read", "starred"]) -> StoredArticle | None:
+        """Flip an article's read or starred mark; the article as it is now, or None."""
+        column = "starred" if field == "starred" else "read"
+        with translate_errors(self.path), self.db.atomic():
+            if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+                return None
+            self.db.execute("INSERT OR IGNORE INTO reading_state (article_id) VALUES (?)", (article_id,))
+            self.db.execute(f"UPDATE reading_state SET {column} = 1 - {column} WHERE article_id = ?", (article_id,))
+        return self.article(article_id)
+
     def opened(self, article_id: int) -> None:
         """The reader opened an article: it is read now, and was last opened now."""
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

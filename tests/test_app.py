@@ -272,3 +272,11 @@ def test_state_is_kept_in_the_database(db: str) -> None:
     with Store.open(db) as store:
         store.set_meta("ui_state", json.dumps({"query": "x"}))
         assert json.loads(store.meta("ui_state") or "{}") == {"query": "x"}
+
+
+async def test_an_unknown_theme_is_reported_and_the_default_kept(db: str) -> None:
+    app = make_app(db, Config(theme="no-such-theme", path="config.toml"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        assert any("no-such-theme" in str(n.message) for n in app._notifications)
+        assert len(titles(app)) == 5

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import webbrowser
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from rich.text import Text
 from textual import on, work
@@ -20,8 +20,8 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from articles.errors import NewsdeskError
 from articles.sanitize import sanitize_line
 from store import EntityFacet, Sort, Store
-from store.query.parser import parse_query, query_terms
-from tui.config import Config, load_config
+from store.query.parser import query_terms
+from tui.config import Config, apply_config, load_config
 from tui.data import load_facets, load_results, store_for
 from tui.messages import ArticleLoaded, FacetsLoaded, Problem, ResultsLoaded, SearchFailed, StateChanged
 from tui.screens.help import HelpScreen, help_sections
@@ -84,15 +84,8 @@ class NewsdeskApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.config.theme:
-            try:
-                self.theme = self.config.theme
-            except Exception:
-                self.notify(f"unknown theme {self.config.theme!r}; using the default", severity="warning", markup=False)
-        if self.config.keys:
-            self.set_keymap(self.config.keys)
-        if self.config.problem:
-            self.notify(self.config.problem, severity="warning", timeout=8, markup=False)
+        for problem in apply_config(self, self.config):
+            self.notify(problem, severity="warning", timeout=8, markup=False)
         self._apply_width(self.size.width)
         self._restore()
         self.query_one(Timeline).focus()
@@ -221,15 +214,12 @@ class NewsdeskApp(App[None]):
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
         reader = self.query_one(Reader)
-        reader.show(message.stored, self._terms())
+        reader.show(message.stored, query_terms(self.last_query))
         self._follow_state(message.stored.id, read=True, starred=message.stored.starred)
         if message.focus:
             self.screen.add_class("-reading")
             reader.focus()
         self._save_state()
-
-    def _terms(self) -> list[str]:
-        return query_terms(self.last_query)
 
     def _target(self) -> int | None:
         """The article a state key acts on: the open one when reading, else the highlighted one."""
@@ -245,21 +235,15 @@ class NewsdeskApp(App[None]):
     def action_toggle_read(self) -> None:
         self._change_state("read")
 
-    def _change_state(self, field: str) -> None:
+    def _change_state(self, field: Literal["read", "starred"]) -> None:
         article_id = self._target()
         if article_id is not None:
             self._write_state(article_id, field)
 
     @work(thread=True, group="state", exit_on_error=False)
-    def _write_state(self, article_id: int, field: str) -> None:
+    def _write_state(self, article_id: int, field: Literal["read", "starred"]) -> None:
         try:
-            store = store_for(self.db_path)
-            stored = store.article(article_id)
-            if stored is None:
-                return
-            value = not (stored.starred if field == "starred" else stored.read)
-            store.mark([article_id], **{field: value})
-            stored = store.article(article_id)
+            stored = store_for(self.db_path).toggle(article_id, field)
         except NewsdeskError as error:
             self.post_message(Problem(error.message))
             return
@@ -273,7 +257,7 @@ class NewsdeskApp(App[None]):
         if reader.article_id == message.article_id:
             stored = self.ui_store().article(message.article_id)
             if stored is not None:
-                reader.show(stored, self._terms())
+                reader.show(stored, query_terms(self.last_query))
 
     def _follow_state(self, article_id: int, read: bool, starred: bool) -> None:
         timeline = self.query_one(Timeline)
@@ -321,16 +305,9 @@ class NewsdeskApp(App[None]):
 
     def action_toggle_sort(self) -> None:
         self.sort = "rank" if self.sort == "date" else "date"
-        if not self.ui_store().has_text(self.last_query) if self._valid_query() else True:
+        if not query_terms(self.last_query):
             self.notify("relevance order needs words to search for; showing the timeline", markup=False)
         self.run_search()
-
-    def _valid_query(self) -> bool:
-        try:
-            parse_query(self.last_query)
-        except NewsdeskError:
-            return False
-        return True
 
     def action_refresh(self) -> None:
         self.pending_select = self._target()

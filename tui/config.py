@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
+from textual.app import App
 
 ENVIRONMENT = "NEWSDESK_CONFIG"
 EXAMPLE = """\
@@ -56,6 +57,19 @@ def load_config(path: Path | None = None) -> Config:
         keys = {}
     problem = f"config file {path}: " + "; ".join(problems) + " (defaults used)" if problems else None
     return Config(theme=theme, keys=dict(keys), problem=problem, path=str(path))
+
+
+def apply_config(app: App[None], config: Config) -> list[str]:
+    """Set the theme and key overrides on the app; what could not be applied, as messages."""
+    problems = [config.problem] if config.problem else []
+    if config.theme:
+        try:
+            app.theme = config.theme
+        except Exception:
+            problems.append(f"unknown theme {config.theme!r} in {config.path}; using the default")
+    if config.keys:
+        app.set_keymap(config.keys)
+    return problems
 
 
 def _one_line(error: Exception) -> str:
