@@ -82,11 +82,11 @@ def score_entities(gold: dict[str, Any], predicted: list[dict[str, Any]]) -> Ent
         if hits:
             score.tp[entity["type"]] += 1
             matched.update(hits)
-        elif forms & optional or any(forms & gold_forms for _, _, gold_forms in gold_items):
-            if not any(forms & gold_forms for _, _, gold_forms in gold_items):
-                continue
+        elif any(forms & gold_forms for _, _, gold_forms in gold_items):
             score.fp[entity["type"]] += 1
             score.spurious.append(f"{entity['name']} ({entity['type']}: wrong type)")
+        elif forms & optional:
+            continue  # optional names neither help nor hurt
         else:
             score.fp[entity["type"]] += 1
             score.spurious.append(f"{entity['name']} ({entity['type']})")

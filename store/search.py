@@ -97,15 +97,10 @@ def _text_search(conn: Connection, compiled: Compiled, sort: str, limit: int, of
         (*params, limit, offset),
     ).fetchall()
     if sort == "rank":
-        rows.sort(key=lambda row: (row[7], _newest_first(row[2])))
+        # Two stable sorts: newest first (undated last), then by rank, so equal ranks stay by date.
+        rows.sort(key=lambda row: row[2] or "", reverse=True)
+        rows.sort(key=lambda row: row[7])
     return SearchPage(total, tuple(_hit(row) for row in rows))
-
-
-def _newest_first(published: object) -> str:
-    """A sort key that puts later dates first and undated last among equal ranks."""
-    if not published:
-        return "~"
-    return "".join(chr(0x10FFFF - ord(char)) if char.isdigit() else char for char in str(published))
 
 
 def _hit(row: tuple[object, ...], lead: bool = False) -> SearchHit:
@@ -132,12 +127,12 @@ class DateGroup:
 
 
 def date_groups(conn: Connection, compiled: Compiled) -> list[DateGroup]:
-    ids_sql, params = matching_ids_sql(compiled)
     if compiled.match is None and compiled.where == "1":
-        sql = "SELECT published, count(*) FROM articles a GROUP BY published"
+        rows = conn.execute("SELECT published, count(*) FROM articles GROUP BY published").fetchall()
     else:
+        ids_sql, params = matching_ids_sql(compiled)
         sql = f"SELECT published, count(*) FROM articles a WHERE a.id IN ({ids_sql}) GROUP BY published"
-    rows = conn.execute(sql, params if compiled.match is not None or compiled.where != "1" else ()).fetchall()
+        rows = conn.execute(sql, params).fetchall()
     dated = sorted((row for row in rows if row[0]), key=lambda row: row[0], reverse=True)
     undated = [row for row in rows if not row[0]]
     return [DateGroup(row[0], row[1]) for row in (*dated, *undated)]

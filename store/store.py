@@ -108,7 +108,6 @@ class Store:
             writer.flush()
         except BaseException:
             self.db.rollback()
-            writer.__init__(self.db.conn)  # type: ignore[misc]
             raise
         self.db.commit()
         report.added += counts.added

@@ -248,16 +248,15 @@ class NewsdeskApp(App[None]):
             self.post_message(Problem(error.message))
             return
         if stored is not None:
-            self.post_message(StateChanged(article_id, stored.read, stored.starred))
+            self.post_message(StateChanged(stored))
 
     @on(StateChanged)
     def _state_changed(self, message: StateChanged) -> None:
-        self._follow_state(message.article_id, message.read, message.starred)
+        stored = message.stored
+        self._follow_state(stored.id, stored.read, stored.starred)
         reader = self.query_one(Reader)
-        if reader.article_id == message.article_id:
-            stored = self.ui_store().article(message.article_id)
-            if stored is not None:
-                reader.show(stored, query_terms(self.last_query))
+        if reader.article_id == stored.id:
+            reader.show(stored, query_terms(self.last_query))
 
     def _follow_state(self, article_id: int, read: bool, starred: bool) -> None:
         timeline = self.query_one(Timeline)

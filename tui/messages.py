@@ -41,11 +41,9 @@ class ArticleLoaded(Message):
 class StateChanged(Message):
     """Reading state changed for an article (star, read) and the views should follow."""
 
-    def __init__(self, article_id: int, read: bool, starred: bool) -> None:
+    def __init__(self, stored: StoredArticle) -> None:
         super().__init__()
-        self.article_id = article_id
-        self.read = read
-        self.starred = starred
+        self.stored = stored
 
 
 class Problem(Message):

@@ -56,13 +56,6 @@ class Timeline(ScrollView, can_focus=True):
             self.article_id = article_id
             self.index = index
 
-    class Highlighted(Message):
-        """The cursor moved to an article."""
-
-        def __init__(self, article_id: int | None) -> None:
-            super().__init__()
-            self.article_id = article_id
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.results: ResultSet | None = None
@@ -99,8 +92,6 @@ class Timeline(ScrollView, can_focus=True):
             for index in (previous, cursor):
                 if 0 <= index < results.total:
                     self.refresh_lines(results.line_of(index), results.article_height)
-        hit = results.hit(cursor)
-        self.post_message(self.Highlighted(hit.id if hit else None))
 
     def action_cursor_down(self) -> None:
         if self.results and self.cursor < self.results.total - 1:
