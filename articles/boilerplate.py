@@ -97,12 +97,15 @@ _APPEAL_PHRASES = (
     "support our", "you rely on", "keep it going", "reader-funded", "reader funded", "put a dollar value",
     "make a gift", "independent journalism", "subscribe today",
 )  # fmt: skip
+_WIDGET_ROW_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _NEWSLETTER_CUES = ("subscribe", "sign up", "inbox", "delivered", "subscriber", "email address")
 _CREDIT = re.compile(
     r"^\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|research|produced|graphics?)\s+by\b"
-    r"|^\(?.{0,200}\bcontributed (?:reporting )?to (?:this|the) (?:report|article|story)\b"
     r"|^\(?\s*(?:with )?(?:additional )?(?:reporting|contributions?) from\b",
     re.IGNORECASE,
+)
+_CONTRIBUTED = re.compile(
+    r"^\(?.{0,200}\bcontributed (?:reporting )?to (?:this|the) (?:report|article|story)\b", re.IGNORECASE
 )
 
 
@@ -123,7 +126,11 @@ def leads_teaser(text: str) -> bool:
 
 def is_credit(text: str) -> bool:
     """Reporting and editing credits: their names are not people the story is about."""
-    return bool(_CREDIT.match(_strip_marks(text)))
+    bare = _strip_marks(text)
+    if _CREDIT.match(bare):
+        return True
+    # The costly pattern (it backtracks over 200 characters) runs only where it can match.
+    return "contributed" in bare.lower() and _CONTRIBUTED.match(bare) is not None
 
 
 def is_signoff(text: str) -> bool:
@@ -135,13 +142,13 @@ def is_boilerplate(text: str) -> bool:
     bare = _strip_marks(text)
     if not bare:
         return True
+    lowered = bare.lower()
     if len(bare) > 160:
-        lowered = bare.lower()
         return (
             (_INLINE_TEASER.match(bare) is not None and len(bare.split()) <= 40)
             or (any(cue in lowered for cue in _PROMPT_CUES) and _PROMPT.search(bare) is not None)
-            or _is_newsletter_prompt(bare)
-            or _is_appeal(bare)
+            or _is_newsletter_prompt(lowered)
+            or _is_appeal(lowered)
         )
     return (
         _STANDALONE.match(bare) is not None
@@ -149,9 +156,9 @@ def is_boilerplate(text: str) -> bool:
         or _BRACKETED_PROMO.match(bare) is not None
         or (_INLINE_TEASER.match(bare) is not None and len(bare.split()) <= 40)
         or _is_widget_row(bare)
-        or _PROMPT.search(bare) is not None
-        or _is_newsletter_prompt(bare)
-        or _is_appeal(bare)
+        or (any(cue in lowered for cue in _PROMPT_CUES) and _PROMPT.search(bare) is not None)
+        or _is_newsletter_prompt(lowered)
+        or _is_appeal(lowered)
     )
 
 
@@ -162,19 +169,16 @@ def is_header_furniture(text: str) -> bool:
 
 
 def _is_widget_row(text: str) -> bool:
-    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", text)
+    words = _WIDGET_ROW_WORDS.findall(text)
     return 0 < len(words) <= 14 and all(word.lower() in _WIDGET_WORDS for word in words)
 
 
-def _is_newsletter_prompt(text: str) -> bool:
-    lowered = text.lower()
+def _is_newsletter_prompt(lowered: str) -> bool:
     return "newsletter" in lowered and any(cue in lowered for cue in _NEWSLETTER_CUES)
 
 
-def _is_appeal(text: str) -> bool:
-    lowered = text.lower()
-    hits = sum(1 for phrase in _APPEAL_PHRASES if phrase in lowered)
-    return hits >= 2
+def _is_appeal(lowered: str) -> bool:
+    return len([phrase for phrase in _APPEAL_PHRASES if phrase in lowered]) >= 2
 
 
 def _strip_marks(text: str) -> str:

@@ -218,6 +218,8 @@ def _build(parts: _Parts) -> Article:
 
 def _move_caption_echoes(parts: _Parts) -> None:
     """A caption printed twice, once with its credit: the bare copy is a caption too."""
+    if not parts.captions:
+        return
     keys = [_key(caption) for caption in parts.captions]
     kept: list[Unit] = []
     for unit in parts.body:

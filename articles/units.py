@@ -4,14 +4,16 @@ hard-wrapped wire copy (lines of similar width, paragraphs marked by indentation
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
-_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE = " \u00a0\u2000-\u200a\u202f\u205f\u3000"
+# Runs of spaces that need rewriting: two or more, or any that starts with an unusual space
+# (a lone ordinary space is left alone, which is most of them and costs nothing).
+_ODD_SPACES = re.compile(f" [{_SPACE}]+|[{_SPACE[1:]}][{_SPACE}]*")
 _WRAP_MIN, _WRAP_MAX = 35, 100
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """One line or paragraph of the source text, with its block number."""
 
     text: str
@@ -69,4 +71,6 @@ def _join(lines: list[str]) -> str:
 
 
 def _clean(line: str) -> str:
-    return _SPACES.sub(" ", line).strip()
+    if line.isascii() and "  " not in line:
+        return line.strip()
+    return _ODD_SPACES.sub(" ", line).strip()

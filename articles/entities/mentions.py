@@ -133,7 +133,7 @@ class _Reading:
     caps: Mention | None = None
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 17)
 def _read(segment_words: tuple[str, ...], initial: bool) -> _Reading | None:
     lex = lexicon()
     words = _cut_designators(list(segment_words))
@@ -188,7 +188,7 @@ def _judge(segment: Segment, span: Span, last: bool, lex: Lexicon) -> Mention | 
     return mention
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 17)
 def _typed(
     surface: str, key: str, titled: bool, person_cue: bool, org_cue: bool, place_cue: bool
 ) -> tuple[EntityType | None, str]:

@@ -36,7 +36,7 @@ class Segment:
         return " ".join(self.words)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 17)
 def segment_span(text: str) -> tuple[Segment, ...]:
     """The names a span holds; the same span text always cuts the same way, so remember it."""
     return tuple(_segment(text, lexicon()))
