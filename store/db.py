@@ -16,6 +16,7 @@ from store.schema import migrations
 
 _HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+BULK_CACHE_KIB = -65536
 
 
 def open_database(path: Path | str) -> Database:
@@ -37,6 +38,20 @@ def open_database(path: Path | str) -> Database:
         if migrations.pending(db):
             migrations.apply(db)
     return db
+
+
+@contextlib.contextmanager
+def bulk_writes(db: Database) -> Iterator[None]:
+    """For an ingest: a larger page cache, and no per-row foreign key lookups (the writer
+    links only rows it has just read or written; the tests check the keys afterwards)."""
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute("PRAGMA foreign_keys = OFF")
+    db.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
 def _check_file(path: Path) -> None:

@@ -6,10 +6,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from sqlite3 import Connection
+from typing import TYPE_CHECKING
 
-from articles import Entity, EntityType
-from articles.entities import entity_keys, is_short_form, preferred_name
+from articles import EntityType
+from articles.entities import is_short_form, preferred_name
 from articles.entities.normalize import name_key
+
+if TYPE_CHECKING:
+    from store.ingest import EntityRow
 
 
 class EntityRegistry:
@@ -60,9 +64,9 @@ class EntityRegistry:
         if kind == "person" and name_key(name):
             self.by_surname[name_key(name).split()[-1]].add(entity_id)
 
-    def resolve(self, entity: Entity) -> int:
+    def resolve(self, entity: EntityRow) -> int:
         """The id of the stored entity this one is, creating or renaming it as needed."""
-        keys = entity_keys(entity)
+        keys = entity.keys
         entity_id = self._by_keys(entity.type, keys)
         if entity_id is None and entity.type == "person":
             entity_id = self._by_person_name(entity.name)
@@ -105,21 +109,21 @@ class EntityRegistry:
         self._remember_name(entity_id, name, kind)
         self._add_alias(entity_id, old)
 
-    def _create(self, entity: Entity) -> int:
+    def _create(self, entity: EntityRow) -> int:
         entity_id = self.next_id
         self.next_id += 1
         self.new_entities.append((entity_id, entity.name, entity.type))
         self._remember_name(entity_id, entity.name, entity.type)
         return entity_id
 
-    def _add_keys(self, entity_id: int, kind: EntityType, keys: set[str]) -> None:
+    def _add_keys(self, entity_id: int, kind: EntityType, keys: frozenset[str]) -> None:
         new = [key for key in keys if (kind, key) not in self.by_key]
         for key in new:
             self.by_key[(kind, key)] = entity_id
             self.new_keys.append((key, kind, entity_id))
         self.new_words.extend((word, entity_id) for word in {word for key in new for word in key.split()})
 
-    def _add_aliases(self, entity_id: int, entity: Entity) -> None:
+    def _add_aliases(self, entity_id: int, entity: EntityRow) -> None:
         canonical = self.names[entity_id][0]
         for form in (entity.name, *entity.aliases):
             if form != canonical:

@@ -15,10 +15,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from sqlite3 import Connection
+from typing import NamedTuple
 
 from articles import Article, ParseError, parse_text
 from articles.decode import read_text
+from articles.entities import entity_keys
 from articles.entities.normalize import fold
+from articles.model import EntityType
 from store.entities import EntityRegistry
 from store.models import IngestReport
 
@@ -27,14 +30,63 @@ PARALLEL_FROM = 64
 Progress = Callable[[int, int], None]
 
 
+# The article columns a worker prepares, in this order.
+COLUMNS = (
+    "content_hash", "path", "title", "subtitle", "published", "source", "source_key", "url", "byline", "body",
+    "captions", "entity_text", "words",
+)  # fmt: skip
+
+
+class EntityRow(NamedTuple):
+    """One entity of a parsed article, with the keys it may be stored under."""
+
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    mentions: int
+    keys: frozenset[str]
+
+
 @dataclass(frozen=True)
 class Parsed:
-    """A file read and parsed in a worker, or the reason it could not be."""
+    """A file read and parsed in a worker, ready to write as plain values (cheap to send
+    between processes), or the reason it could not be."""
 
     path: str
     content_hash: str | None = None
-    article: Article | None = None
+    columns: tuple[object, ...] = ()
+    entities: tuple[EntityRow, ...] = ()
     error: str | None = None
+
+    @classmethod
+    def of(cls, path: str, content_hash: str, article: Article) -> Parsed:
+        entities = tuple(
+            EntityRow(entity.name, entity.type, entity.aliases, entity.mentions, frozenset(entity_keys(entity)))
+            for entity in article.entities
+        )
+        return cls(path, content_hash, _columns(path, content_hash, article), entities)
+
+
+def _columns(path: str, content_hash: str, article: Article) -> tuple[object, ...]:
+    entity_text = " ".join(
+        dict.fromkeys(form for entity in article.entities for form in (entity.name, *entity.aliases))
+    )
+    body = article.body_text
+    return (
+        content_hash,
+        path,
+        article.title,
+        article.subtitle,
+        article.date_iso,
+        article.source,
+        fold(article.source) if article.source else None,
+        article.url,
+        json.dumps(list(article.byline), ensure_ascii=False) if article.byline else None,
+        body,
+        json.dumps(list(article.captions), ensure_ascii=False) if article.captions else None,
+        entity_text,
+        len(body.split()),
+    )
 
 
 def collect_files(targets: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -75,7 +127,7 @@ def parse_one(path: str) -> Parsed:
         return Parsed(path, error=error.message)
     except (RecursionError, MemoryError, ValueError) as error:
         return Parsed(path, error=f"could not parse ({error.__class__.__name__})")
-    return Parsed(path, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), article)
+    return Parsed.of(path, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), article)
 
 
 def parse_files(files: list[str], workers: int | None) -> Iterator[Parsed]:
@@ -136,7 +188,7 @@ class Writer:
         self.links, self.counts = [], {}
 
     def write(self, parsed: Parsed, report: IngestReport) -> None:
-        if parsed.error is not None or parsed.article is None or parsed.content_hash is None:
+        if parsed.error is not None or parsed.content_hash is None:
             report.failed.append((parsed.path, parsed.error or "could not be read"))
             return
         existing = self.conn.execute(
@@ -166,41 +218,14 @@ class Writer:
             (path, article_id),
         )
 
-    def _columns(self, parsed: Parsed) -> dict[str, object]:
-        article = parsed.article
-        assert article is not None
-        entity_text = " ".join(
-            dict.fromkeys(form for entity in article.entities for form in (entity.name, *entity.aliases))
-        )
-        return {
-            "content_hash": parsed.content_hash,
-            "path": parsed.path,
-            "title": article.title,
-            "subtitle": article.subtitle,
-            "published": article.date_iso,
-            "source": article.source,
-            "source_key": fold(article.source) if article.source else None,
-            "url": article.url,
-            "byline": json.dumps(list(article.byline), ensure_ascii=False) if article.byline else None,
-            "body": article.body_text,
-            "captions": json.dumps(list(article.captions), ensure_ascii=False) if article.captions else None,
-            "entity_text": entity_text,
-            "words": len(article.body_text.split()),
-        }
-
     def _insert(self, parsed: Parsed) -> int:
-        columns = self._columns(parsed) | {"added_at": self.now, "updated_at": self.now}
-        names = ", ".join(columns)
-        marks = ", ".join(f":{name}" for name in columns)
-        cursor = self.conn.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", columns)
+        cursor = self.conn.execute(_INSERT, (*parsed.columns, self.now, self.now))
         article_id = int(cursor.lastrowid or 0)
         self._link_entities(article_id, parsed)
         return article_id
 
     def _update(self, article_id: int, parsed: Parsed) -> None:
-        columns = self._columns(parsed) | {"updated_at": self.now, "id": article_id}
-        assignments = ", ".join(f"{name} = :{name}" for name in columns if name != "id")
-        self.conn.execute(f"UPDATE articles SET {assignments} WHERE id = :id", columns)
+        self.conn.execute(_UPDATE, (*parsed.columns, self.now, article_id))
         for (entity_id,) in self.conn.execute(
             "SELECT entity_id FROM article_entities WHERE article_id = ?", (article_id,)
         ):
@@ -210,11 +235,16 @@ class Writer:
         self._link_entities(article_id, parsed)
 
     def _link_entities(self, article_id: int, parsed: Parsed) -> None:
-        assert parsed.article is not None
         mentions: dict[int, int] = {}
-        for entity in parsed.article.entities:
+        for entity in parsed.entities:
             entity_id = self.entities.resolve(entity)
             mentions[entity_id] = mentions.get(entity_id, 0) + entity.mentions
         self.links.extend((article_id, entity_id, count) for entity_id, count in mentions.items())
         for entity_id in mentions:
             self.counts[entity_id] = self.counts.get(entity_id, 0) + 1
+
+
+_INSERT = (
+    f"INSERT INTO articles ({', '.join(COLUMNS)}, added_at, updated_at) VALUES ({', '.join('?' * (len(COLUMNS) + 2))})"
+)
+_UPDATE = f"UPDATE articles SET {', '.join(f'{name} = ?' for name in COLUMNS)}, updated_at = ? WHERE id = ?"

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from articles import Article, Entity, EntityType
 from articles.bundled import bundled_files
 from articles.entities.normalize import name_key
-from store.db import open_database, time_limit, translate_errors
+from store.db import bulk_writes, open_database, time_limit, translate_errors
 
 if TYPE_CHECKING:
     from store.ingest import Parsed, Writer
@@ -79,7 +79,7 @@ class Store:
         files, failed = collect_files(targets)
         report = IngestReport(failed=list(failed))
         done = 0
-        with translate_errors(self.path), fewer_collections():
+        with translate_errors(self.path), fewer_collections(), bulk_writes(self.db):
             writer = Writer(self.db.conn)
             batch: list[Parsed] = []
             for parsed in parse_files(files, workers):

@@ -17,6 +17,7 @@ import pytest
 
 from articles.sanitize import sanitize
 from store import QueryError, Store, StoreError
+from tests.checks import assert_consistent
 from tests.hostile import FORBIDDEN_BYTES, MARKUP, PAYLOADS, write_corpus
 from tui.commands.export import neutralise, write
 
@@ -273,6 +274,7 @@ def test_two_ingests_at_once_both_finish(tmp_path: Path) -> None:
     assert [run.returncode for run in runs] == [0, 0], [err for _, err in outputs]
     with Store.open(database) as store:
         assert store.stats().articles == 2400
+    assert_consistent(database)
 
 
 async def test_an_ingest_while_the_app_is_open_shows_on_refresh(tmp_path: Path, write, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from articles.bundled import bundled_files
 from store import Store
+from tests.checks import assert_consistent
 
 ARTICLE = "Harbour plan approved\n\nMay 5, 2021\n\nThe council in Bergen voted to expand the harbour on {day}.\n"
 
@@ -49,6 +50,8 @@ def test_editing_a_file_updates_its_article_and_keeps_its_star(tmp_path: Path) -
         assert stored is not None and stored.starred and "Hasaka " in stored.article.body_text
         assert store.search("hasaka").hits[0].id == article_id
         assert store.stats().articles == 5
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert_consistent(tmp_path / "a.db")
 
 
 def test_identical_content_at_two_paths_is_one_article(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
@@ -106,6 +109,7 @@ def test_a_killed_ingest_leaves_the_database_consistent(tmp_path: Path) -> None:
         report = store.ingest([str(folder)], workers=1)
         assert report.unchanged == articles and report.added == 3000 - articles
         assert store.search("oslo").total == 3000
+    assert_consistent(database)
 
 
 def _has_articles(database: Path) -> bool:

@@ -60,8 +60,9 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Group]:
             singles.append(mention)
     _vote_types(groups)
     _join_persons(groups)
+    names = _NameIndex(groups)
     for mention in singles:
-        _place_single(mention, groups, lex)
+        _place_single(mention, groups, names)
     _settle_singles(groups)
     _join_acronyms(groups, mentions)
     return [group for group in groups.values() if _worth_keeping(group, lex)]
@@ -98,15 +99,34 @@ def _is_short_form(short: list[str], full: list[str]) -> bool:
     return len(short) < len(full) and short[-1] == full[-1] and set(short) <= set(full)
 
 
-def _place_single(mention: Mention, groups: dict[str, Group], lex: Lexicon) -> None:
+class _NameIndex:
+    """The article's names of more than one word, by first and last word: what a lone word
+    may stand for. Lone words never add such names, so the index holds while they are placed."""
+
+    def __init__(self, groups: dict[str, Group]) -> None:
+        self.persons_ending: dict[str, list[Group]] = {}
+        self.persons_starting: dict[str, list[Group]] = {}
+        self.orgs_starting: dict[str, list[Group]] = {}
+        for key, group in groups.items():
+            words = key.split()
+            if len(words) < 2:
+                continue
+            if group.type == "person":
+                self.persons_ending.setdefault(words[-1], []).append(group)
+                self.persons_starting.setdefault(words[0], []).append(group)
+            elif group.type == "organization":
+                self.orgs_starting.setdefault(words[0], []).append(group)
+
+
+def _place_single(mention: Mention, groups: dict[str, Group], names: _NameIndex) -> None:
     """A lone word joins the one full name it can stand for: a surname, a first name, or
     the first word of an organisation's name ('Baikal' for 'Baikal Finance Group')."""
     key = mention.key
-    persons = _persons_ending(key, groups)
+    persons = names.persons_ending.get(key, [])
     if len(persons) > 1:
         return
     if not persons and mention.evidence in ("shape", "unknown", "context", "known-surname", "fallback"):
-        persons = _persons_starting(key, groups)
+        persons = names.persons_starting.get(key, [])
     if len(persons) == 1:
         persons[0].mentions.append(mention)
         return
@@ -114,7 +134,7 @@ def _place_single(mention: Mention, groups: dict[str, Group], lex: Lexicon) -> N
         groups[key].mentions.append(mention)
         return
     if mention.evidence not in ("gazetteer", "acronym"):
-        orgs = [g for k, g in groups.items() if g.type == "organization" and len(k.split()) > 1 and k.split()[0] == key]
+        orgs = names.orgs_starting.get(key, [])
         if len(orgs) == 1:
             orgs[0].mentions.append(mention)
             return
@@ -122,14 +142,6 @@ def _place_single(mention: Mention, groups: dict[str, Group], lex: Lexicon) -> N
     if pending is None:
         pending = groups["\0" + key] = Group("organization")
     pending.mentions.append(mention)
-
-
-def _persons_ending(key: str, groups: dict[str, Group]) -> list[Group]:
-    return [g for k, g in groups.items() if g.type == "person" and len(k.split()) > 1 and k.split()[-1] == key]
-
-
-def _persons_starting(key: str, groups: dict[str, Group]) -> list[Group]:
-    return [g for k, g in groups.items() if g.type == "person" and len(k.split()) > 1 and k.split()[0] == key]
 
 
 def _settle_singles(groups: dict[str, Group]) -> None:

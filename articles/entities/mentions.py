@@ -157,7 +157,7 @@ def _read(segment_words: tuple[str, ...], initial: bool) -> _Reading | None:
 
 
 def _judge(segment: Segment, span: Span, last: bool, lex: Lexicon) -> Mention | None:
-    reading = _read(segment.words, span.initial and segment.first)
+    reading = _read(segment.words, segment.first and span.initial)
     if reading is None:
         return None
     surface, key, initial = reading.surface, reading.key, reading.initial
@@ -232,7 +232,7 @@ def _plausible_known(surface: str, span: Span, initial: bool, lex: Lexicon) -> b
     """'IS' and 'US' are names in 'war with IS' but words in 'a landspout IS a tornado'."""
     if not surface.isupper() or fold(surface) not in lex.function_words or initial:
         return True
-    before = fold(span.before[-1]) if span.before else ""
+    before = fold(span.word_before)
     after = span.after_text.lstrip()
     return before in _AFTER_ARTICLE or after[:1] in ("-", "'", "’", ",", ".", ")") or after[:1].isupper()
 
@@ -252,28 +252,42 @@ def _judge_caps(words: list[str], initial: bool, lex: Lexicon) -> Mention | None
 
 
 def _add_context_cues(mention: Mention, span: Span, segment: Segment, last: bool, lex: Lexicon) -> None:
-    before_text = span.before_text if segment.first else ""
-    adjacent = bool(before_text) and bool(_ADJACENT.search(before_text[-3:]))
-    before = [fold(span.before[-1])] if adjacent and span.before else []
-    if before_text and _could_list(before_text) and _mentions_org_noun(before_text) and _ORG_LIST.search(before_text):
+    word_before = fold(span.word_before)
+    if segment.first:
+        _add_cues_before(mention, span.before_text, word_before, lex)
+    if last:
+        _add_cues_after(mention, span.after_text, lex)
+    if word_before in _PLACE_BEFORE:
+        mention.place_cue = True
+
+
+def _add_cues_before(mention: Mention, before_text: str, word_before: str, lex: Lexicon) -> None:
+    """'said Smith', 'Senator Smith', 'analyst at the bank, Smith', 'firms such as Acme'."""
+    if not before_text:
+        return
+    if word_before and _ADJACENT.search(before_text[-3:]):
+        if word_before in lex.person_verbs or word_before in lex.roles:
+            mention.person_cue = True
+        if word_before in lex.org_before_words:
+            mention.org_cue = True
+    if _could_list(before_text) and _mentions_org_noun(before_text) and _ORG_LIST.search(before_text):
         mention.org_cue = True
-    after_text = span.after_text if last else ""
-    next_word = after_text.split(maxsplit=1)[0].lower().strip(".,;:") if after_text.strip() else ""
+    if before_text.rstrip().endswith(","):
+        role = _ROLE_BEFORE.search(before_text)
+        if role and role.group("role") in lex.roles:
+            mention.person_cue = True
+
+
+def _add_cues_after(mention: Mention, after_text: str, lex: Lexicon) -> None:
+    """'Smith said', 'Acme, a company', 'Acme shares'."""
+    words = after_text.split(maxsplit=1)
+    next_word = words[0].lower().strip(".,;:") if words else ""
     if after_text[:1] == " " and next_word in lex.person_verbs:
-        mention.person_cue = True
-    if before and (before[-1] in lex.person_verbs or before[-1] in lex.roles):
-        mention.person_cue = True
-    role = _ROLE_BEFORE.search(before_text) if before_text.rstrip().endswith(",") else None
-    if role and role.group("role") in lex.roles:
         mention.person_cue = True
     if after_text[:2].strip()[:1] in (",", "-", "—", "–") and _ORG_APPOSITION.match(after_text):
         mention.org_cue = True
-    if before and before[-1] in lex.org_before_words:
-        mention.org_cue = True
     if next_word in _ORG_AFTER:
         mention.org_cue = True
-    if span.before and fold(span.before[-1]) in _PLACE_BEFORE:
-        mention.place_cue = True
 
 
 _ORG_NOUN_HINTS = ("compan", "firm", "group", "organi", "bank", "giant", "platform", "app", "outlet", "brand", "maker", "carrier", "airline", "agenc", "ngo", "charit", "newspaper", "dailies", "network", "broadcaster", "publisher", "startup")  # fmt: skip

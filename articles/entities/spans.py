@@ -16,14 +16,15 @@ _JOINER = rf"(?:\s+(?:(?:of|for|on|the|and|&|{_PARTICLE})\s+)*)"
 _SPAN = re.compile(rf"(?<![\w'’-])(?=[{_UPPER}\d]|[a-z]{{2,3}}-){_WORD}(?:{_JOINER}{_WORD})*(?![\w])")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*\s*$|^\s*$|(?:^|[\s(\[])[\"“‘]\s*$|[—–]\s*[\"“‘]?\s*$|--\s*$")
 _NOT_A_BREAK = re.compile(rf"(?:\b{_ABBREVIATIONS}|\b[{_UPPER}]\.|\b(?:[{_UPPER}]\.)+)\s*$")
-_WORDS_AROUND = re.compile(r"[\w'’.&-]+")
+# The last word before a name, found by matching the reversed text from its end.
+_LAST_WORD_REVERSED = re.compile(r"[^\w'’.&-]*([\w'’.&-]+)")
 
 
 class Span:
     """A run of capitalised words found in a paragraph; what surrounds it is worked out
     only when asked for."""
 
-    __slots__ = ("_before", "_initial", "end", "paragraph", "start", "text")
+    __slots__ = ("_initial", "_word_before", "end", "paragraph", "start", "text")
 
     def __init__(self, paragraph: str, start: int, end: int) -> None:
         self.paragraph = paragraph
@@ -31,7 +32,7 @@ class Span:
         self.end = end
         self.text = paragraph[start:end]
         self._initial: bool | None = None
-        self._before: tuple[str, ...] | None = None
+        self._word_before: str | None = None
 
     @property
     def initial(self) -> bool:
@@ -41,10 +42,13 @@ class Span:
         return self._initial
 
     @property
-    def before(self) -> tuple[str, ...]:
-        if self._before is None:
-            self._before = tuple(_WORDS_AROUND.findall(self.before_text[-40:])[-3:])
-        return self._before
+    def word_before(self) -> str:
+        """The word just before the run (within 40 characters), as written; '' if none."""
+        if self._word_before is None:
+            window = self.paragraph[max(0, self.start - 40) : self.start]
+            match = _LAST_WORD_REVERSED.match(window[::-1])
+            self._word_before = match.group(1)[::-1] if match else ""
+        return self._word_before
 
     @property
     def after_text(self) -> str:
