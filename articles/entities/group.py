@@ -44,8 +44,11 @@ class Group:
         if not cased:
             only = surfaces[0]
             return only if len(only) <= 6 and " " not in only and self.type != "place" else only.title()
+        if len(cased) == 1:
+            return cased[0]
         counts = Counter(cased)
-        return max(cased, key=lambda surface: (len(surface.split()), counts[surface], -cased.index(surface)))
+        first = {surface: -index for index, surface in reversed(list(enumerate(cased)))}
+        return max(counts, key=lambda surface: (len(surface.split()), counts[surface], first[surface]))
 
 
 def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Group]:
@@ -225,7 +228,12 @@ def to_entities(groups: list[Group]) -> list[Entity]:
         name_form = name_key(name)
         aliases: list[str] = []
         seen = {name_form}
+        done: set[tuple[str, str | None]] = set()
         for mention in group.mentions:
+            # The same form a second time changes nothing: skip the work.
+            if (mention.surface, mention.title) in done:
+                continue
+            done.add((mention.surface, mention.title))
             forms = [mention.surface]
             if mention.title and fold(mention.title) in _HONORIFICS:
                 forms.append(f"{mention.title.rstrip('.')} {mention.surface}")

@@ -101,10 +101,13 @@ def headline_mentions(text: str, lex: Lexicon) -> list[Mention]:
     return found
 
 
+_HEADLINE_WORD = re.compile(r"[\w'’.&]+(?:-[\w'’.&]+)*")
+
+
 def headline_words(text: str, lex: Lexicon) -> list[str]:
     """Words of a headline, with 'Turkey-Syria' read as two names."""
-    words = re.findall(r"[\w'’.&]+(?:-[\w'’.&]+)*", text)
-    return [part for word in words for part in (word.split("-") if _splits(word, lex) else [word])]
+    words = _HEADLINE_WORD.findall(text)
+    return [part for word in words for part in (word.split("-") if "-" in word and _splits(word, lex) else [word])]
 
 
 def _splits(word: str, lex: Lexicon) -> bool:

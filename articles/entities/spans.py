@@ -15,6 +15,7 @@ _JOINER = rf"(?:\s+(?:(?:of|for|on|the|and|&|{_PARTICLE})\s+)*)"
 # digit, a particle such as 'al-'): checking 25 particles at every letter doubled the cost.
 _SPAN = re.compile(rf"(?<![\w'’-])(?=[{_UPPER}\d]|[a-z]{{2,3}}-){_WORD}(?:{_JOINER}{_WORD})*(?![\w])")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*\s*$|^\s*$|(?:^|[\s(\[])[\"“‘]\s*$|[—–]\s*[\"“‘]?\s*$|--\s*$")
+_BREAK_CHARS = frozenset(".!?:;\"'”’)]“‘—–-")
 _NOT_A_BREAK = re.compile(rf"(?:\b{_ABBREVIATIONS}|\b[{_UPPER}]\.|\b(?:[{_UPPER}]\.)+)\s*$")
 # The last word before a name, found by matching the reversed text from its end.
 _LAST_WORD_REVERSED = re.compile(r"[^\w'’.&-]*([\w'’.&-]+)")
@@ -66,6 +67,9 @@ def find_spans(paragraph: str) -> list[Span]:
 
 def _opens_sentence(paragraph: str, start: int) -> bool:
     before = paragraph[max(0, start - 12) : start]
+    stripped = before.rstrip()
+    if stripped and stripped[-1] not in _BREAK_CHARS:
+        return False  # every sentence break above ends in one of these (most runs follow a word)
     if not _SENTENCE_END.search(before):
         return False
     return not _NOT_A_BREAK.search(before.rstrip("\"'”’)] \t"))
