@@ -1,6 +1,6 @@
 """Articles in SQLite: full-text search with a query language, entity facets, reading state."""
 
-from store.errors import QueryError, StoreError
+from store.errors import Cancelled, QueryError, StoreError
 from store.models import (
     SNIPPET_CLOSE,
     SNIPPET_OPEN,
@@ -18,6 +18,7 @@ from store.store import Sort, Store
 __all__ = [
     "SNIPPET_CLOSE",
     "SNIPPET_OPEN",
+    "Cancelled",
     "EntityFacet",
     "Facets",
     "IngestReport",

@@ -6,12 +6,12 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from store.errors import QueryError, StoreError
+from store.errors import Cancelled, QueryError, StoreError
 from store.schema import migrations
 
 _HEADER = b"SQLite format 3\x00"
@@ -19,13 +19,14 @@ BUSY_TIMEOUT_MS = 5000
 BULK_CACHE_KIB = -65536
 
 
-def open_database(path: Path | str) -> Database:
-    """A ready database at `path` (':memory:' for a private one)."""
+def open_database(path: Path | str, any_thread: bool = False) -> Database:
+    """A ready database at `path` (':memory:' for a private one). `any_thread` lets a pool
+    hand the connection from thread to thread (one user at a time)."""
     memory = str(path) == ":memory:"
     if not memory:
         _check_file(Path(path))
     with translate_errors(str(path)):
-        connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=not any_thread)
         db = Database(connection)
         if not memory:
             with db.ensure_autocommit_on():
@@ -85,17 +86,26 @@ def _corrupt_message(where: str) -> str:
 
 
 @contextlib.contextmanager
-def time_limit(connection: sqlite3.Connection, seconds: float) -> Iterator[None]:
+def time_limit(
+    connection: sqlite3.Connection, seconds: float, cancelled: Callable[[], bool] | None = None
+) -> Iterator[None]:
     """Stop a statement that runs longer than `seconds`: a pathological query must never
-    freeze the app. The interruption surfaces as a QueryError."""
+    freeze the app. The interruption surfaces as a QueryError. `cancelled` stops it early
+    too (a search the user has typed past), as a Cancelled error."""
     deadline = time.monotonic() + seconds
-    connection.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+
+    def stop() -> int:
+        return int(time.monotonic() > deadline or (cancelled is not None and cancelled()))
+
+    connection.set_progress_handler(stop, 10_000)
     try:
         yield
     except sqlite3.OperationalError as error:
-        if "interrupted" in str(error):
-            raise QueryError(f"the query took longer than {seconds:g} s and was stopped; make it narrower") from None
-        raise
+        if "interrupted" not in str(error):
+            raise
+        if cancelled is not None and cancelled():
+            raise Cancelled("the search was replaced by a newer one") from None
+        raise QueryError(f"the query took longer than {seconds:g} s and was stopped; make it narrower") from None
     finally:
         connection.set_progress_handler(None, 0)
 

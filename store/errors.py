@@ -11,3 +11,7 @@ class QueryError(NewsdeskError):
 
 class StoreError(NewsdeskError):
     """The database failed (locked, read-only, full, corrupt); nothing was half-written."""
+
+
+class Cancelled(NewsdeskError):
+    """A search was stopped because its caller no longer wants it."""

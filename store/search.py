@@ -59,11 +59,11 @@ def _by_words(conn: Connection, words: list[str], prefix: bool, types: tuple[str
     return {row[0] for row in conn.execute(sql, (*types, *params, MAX_ENTITY_IDS))}
 
 
-def search(conn: Connection, compiled: Compiled, sort: str, limit: int, offset: int) -> SearchPage:
+def search(conn: Connection, compiled: Compiled, sort: str, limit: int, offset: int, count: bool = True) -> SearchPage:
     if compiled.match is not None:
-        return _text_search(conn, compiled, sort, limit, offset)
+        return _text_search(conn, compiled, sort, limit, offset, count)
     where = f"WHERE {compiled.where}"
-    total = conn.execute(f"SELECT count(*) FROM articles a {where}", compiled.params).fetchone()[0]
+    total = conn.execute(f"SELECT count(*) FROM articles a {where}", compiled.params).fetchone()[0] if count else -1
     rows = conn.execute(
         f"""SELECT a.id, a.title, a.published, a.source, substr(a.body, 1, 240),
                    coalesce(rs.read, 0), coalesce(rs.starred, 0)
@@ -74,11 +74,13 @@ def search(conn: Connection, compiled: Compiled, sort: str, limit: int, offset: 
     return SearchPage(total, tuple(_hit(row, lead=True) for row in rows))
 
 
-def _text_search(conn: Connection, compiled: Compiled, sort: str, limit: int, offset: int) -> SearchPage:
+def _text_search(conn: Connection, compiled: Compiled, sort: str, limit: int, offset: int, count: bool) -> SearchPage:
     """One ranked (or date-sorted) query with snippets. The order is the FTS rank alone so
     that SQLite computes snippets for the page only; ties are then broken by date here."""
     params = (compiled.match, *compiled.params)
-    if compiled.where == "1":
+    if not count:
+        total = -1
+    elif compiled.where == "1":
         total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", params).fetchone()[0]
     else:
         total = conn.execute(
@@ -86,16 +88,23 @@ def _text_search(conn: Connection, compiled: Compiled, sort: str, limit: int, of
             f"WHERE articles_fts MATCH ? AND {compiled.where}",
             params,
         ).fetchone()[0]
-    order = "articles_fts.rank" if sort == "rank" else _DATE_ORDER
-    rows = conn.execute(
-        f"""SELECT a.id, a.title, a.published, a.source, {SNIPPET},
-                   coalesce(rs.read, 0), coalesce(rs.starred, 0), articles_fts.rank
-            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-            LEFT JOIN reading_state rs ON rs.article_id = a.id
-            WHERE articles_fts MATCH ? AND {compiled.where}
-            ORDER BY {order} LIMIT ? OFFSET ?""",
-        (*params, limit, offset),
-    ).fetchall()
+    if sort == "rank" and compiled.where == "1":
+        # Text alone: FTS5 picks the best matches by itself, and only they are joined.
+        sql = f"""SELECT a.id, a.title, a.published, a.source, f.snippet,
+                         coalesce(rs.read, 0), coalesce(rs.starred, 0), f.rank
+                  FROM (SELECT rowid, rank, {SNIPPET} AS snippet FROM articles_fts
+                        WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) f
+                  JOIN articles a ON a.id = f.rowid
+                  LEFT JOIN reading_state rs ON rs.article_id = a.id"""
+    else:
+        order = "articles_fts.rank" if sort == "rank" else _DATE_ORDER
+        sql = f"""SELECT a.id, a.title, a.published, a.source, {SNIPPET},
+                         coalesce(rs.read, 0), coalesce(rs.starred, 0), articles_fts.rank
+                  FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                  LEFT JOIN reading_state rs ON rs.article_id = a.id
+                  WHERE articles_fts MATCH ? AND {compiled.where}
+                  ORDER BY {order} LIMIT ? OFFSET ?"""
+    rows = conn.execute(sql, (*params, limit, offset)).fetchall()
     if sort == "rank":
         # Two stable sorts: newest first (undated last), then by rank, so equal ranks stay by date.
         rows.sort(key=lambda row: row[2] or "", reverse=True)

@@ -40,11 +40,14 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, seed: bool | None = None) -> Store:
+    def open(
+        cls, path: str | os.PathLike[str] | None = None, seed: bool | None = None, any_thread: bool = False
+    ) -> Store:
         """Open the database at `path`, $NEWSDESK_DB or the user data folder. The first use of an
-        empty default database imports the bundled articles (`seed` forces either way)."""
+        empty default database imports the bundled articles (`seed` forces either way).
+        `any_thread`: the store may move between threads, used by one at a time."""
         chosen = Path(path) if path is not None else default_database_path()
-        store = cls(open_database(chosen), str(chosen))
+        store = cls(open_database(chosen, any_thread), str(chosen))
         if seed if seed is not None else path is None:
             store.seed_once()
         return store
@@ -181,11 +184,15 @@ class Store:
         limit: int = 50,
         offset: int = 0,
         entity_ids: Sequence[int] = (),
+        total: bool = True,
+        cancelled: Callable[[], bool] | None = None,
     ) -> SearchPage:
-        """Matching articles: ranked (BM25, title first, then newest) or by date, newest first."""
+        """Matching articles: ranked (BM25, title first, then newest) or by date, newest first.
+        `total=False` skips counting every match (the page's total is then -1); when
+        `cancelled()` turns true the search stops with a Cancelled error."""
         compiled = self.compile(query, entity_ids)
-        with translate_errors(self.path), time_limit(self.db.conn, SEARCH_SECONDS):
-            return run_search(self.db.conn, compiled, sort, max(0, limit), max(0, offset))
+        with translate_errors(self.path), time_limit(self.db.conn, SEARCH_SECONDS, cancelled):
+            return run_search(self.db.conn, compiled, sort, max(0, limit), max(0, offset), total)
 
     def facets(self, query: str | Node = "", limit: int = 20, entity_ids: Sequence[int] = ()) -> Facets:
         compiled = self.compile(query, entity_ids)

@@ -11,7 +11,7 @@ from articles.bundled import bundled_files
 from store import Store
 from tui.app import NewsdeskApp, make_app
 from tui.config import Config, load_config
-from tui.data import close_thread_stores
+from tui.data import borrowed, close_stores
 from tui.widgets.reader import Reader
 from tui.widgets.timeline import Timeline
 
@@ -27,7 +27,7 @@ def db(tmp_path: Path) -> str:
     with Store.open(path) as store:
         store.ingest([str(p) for p in bundled_files()])
     yield str(path)
-    close_thread_stores()
+    close_stores()
 
 
 async def settle(pilot, app: NewsdeskApp, wait: float = 0.05) -> None:  # type: ignore[no-untyped-def]
@@ -280,3 +280,25 @@ async def test_an_unknown_theme_is_reported_and_the_default_kept(db: str) -> Non
         await settle(pilot, app)
         assert any("no-such-theme" in str(n.message) for n in app._notifications)
         assert len(titles(app)) == 5
+
+
+def test_connections_are_lent_one_user_at_a_time_and_reused(tmp_path: Path) -> None:
+    import threading
+
+    path = str(tmp_path / "lend.db")
+    Store.open(path, seed=False).close()
+    with borrowed(path) as first, borrowed(path) as second:
+        assert first is not second
+    seen = []
+    thread = threading.Thread(target=lambda: seen.append(_count_with(path)))
+    thread.start()
+    thread.join()
+    with borrowed(path) as again:
+        assert again in (first, second)
+    assert seen == [0]
+    close_stores()
+
+
+def _count_with(path: str) -> int:
+    with borrowed(path) as store:
+        return store.stats().articles

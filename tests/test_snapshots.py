@@ -10,7 +10,7 @@ from articles.bundled import bundled_files
 from store import Store
 from tui.app import make_app
 from tui.config import Config
-from tui.data import close_thread_stores
+from tui.data import close_stores
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-unt
     with Store.open(path) as store:
         store.ingest([str(p) for p in bundled_files()])
     yield make_app(path, Config())
-    close_thread_stores()
+    close_stores()
 
 
 async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
-from store import QueryError, Store
+from store import Cancelled, QueryError, Store
+from store.db import time_limit
 
 
 def found(store_ids: tuple[Store, dict[str, int]], query: str, sort: str = "rank") -> set[str]:
@@ -121,3 +124,21 @@ def test_starring_shows_in_state_queries(seeded: tuple[Store, dict[str, int]]) -
     assert found(seeded, "is:starred") == {"003"}
     assert found(seeded, "is:read") == {"000"}
     assert found(seeded, "is:unread") == {"001", "002", "003", "004"}
+
+
+_LONG = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 50000000) SELECT count(*) FROM c"
+
+
+def test_a_statement_stops_when_its_caller_gives_up_or_its_time_runs_out() -> None:
+    connection = sqlite3.connect(":memory:")
+    with pytest.raises(Cancelled), time_limit(connection, 30, cancelled=lambda: True):
+        connection.execute(_LONG).fetchone()
+    with pytest.raises(QueryError, match="longer than"), time_limit(connection, 0.01, cancelled=lambda: False):
+        connection.execute(_LONG).fetchone()
+    assert connection.execute("SELECT 1").fetchone() == (1,)
+
+
+def test_a_search_without_its_total_returns_the_same_page(seeded) -> None:  # type: ignore[no-untyped-def]
+    store, _ = seeded
+    counted, uncounted = store.search("turkey", "rank", 3), store.search("turkey", "rank", 3, total=False)
+    assert counted.hits == uncounted.hits and counted.total >= 3 and uncounted.total == -1

@@ -19,10 +19,10 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from articles.errors import NewsdeskError
 from articles.sanitize import sanitize_line
-from store import EntityFacet, Sort, Store
+from store import Cancelled, EntityFacet, Sort
 from store.query.parser import query_terms
 from tui.config import Config, apply_config, load_config
-from tui.data import load_facets, load_results, store_for
+from tui.data import borrowed, close_stores, load_facets, load_results
 from tui.messages import ArticleLoaded, FacetsLoaded, Problem, ResultsLoaded, SearchFailed, StateChanged
 from tui.screens.help import HelpScreen, help_sections
 from tui.session import STATE_KEY, Session, restore_session
@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
 NARROW = 100
-DEBOUNCE = 0.04
+# Long enough to skip the keys of a paste or a key repeat; a search typed past is stopped.
+DEBOUNCE = 0.025
 
 
 class NewsdeskApp(App[None]):
@@ -82,6 +83,9 @@ class NewsdeskApp(App[None]):
             yield Reader(id="reader")
         yield Static("", id="status", markup=False)
         yield Footer()
+
+    def on_unmount(self) -> None:
+        close_stores()
 
     def on_mount(self) -> None:
         for problem in apply_config(self, self.config):
@@ -142,7 +146,9 @@ class NewsdeskApp(App[None]):
     ) -> None:
         worker = get_current_worker()
         try:
-            results = load_results(self.db_path, query, sort, ids)
+            results = load_results(self.db_path, query, sort, ids, lambda: generation != self.generation)
+        except Cancelled:
+            return
         except NewsdeskError as error:
             self.post_message(SearchFailed(error.message, generation))
             return
@@ -202,9 +208,9 @@ class NewsdeskApp(App[None]):
     @work(thread=True, group="article", exit_on_error=False)
     def _load_article(self, article_id: int, index: int | None, focus: bool) -> None:
         try:
-            store = store_for(self.db_path)
-            store.opened(article_id)
-            stored = store.article(article_id)
+            with borrowed(self.db_path) as store:
+                store.opened(article_id)
+                stored = store.article(article_id)
         except NewsdeskError as error:
             self.post_message(Problem(error.message))
             return
@@ -243,7 +249,8 @@ class NewsdeskApp(App[None]):
     @work(thread=True, group="state", exit_on_error=False)
     def _write_state(self, article_id: int, field: Literal["read", "starred"]) -> None:
         try:
-            stored = store_for(self.db_path).toggle(article_id, field)
+            with borrowed(self.db_path) as store:
+                stored = store.toggle(article_id, field)
         except NewsdeskError as error:
             self.post_message(Problem(error.message))
             return
@@ -278,7 +285,10 @@ class NewsdeskApp(App[None]):
 
     def action_open_url(self) -> None:
         article_id = self.query_one(Reader).article_id or self._target()
-        stored = self.ui_store().article(article_id) if article_id is not None else None
+        stored = None
+        if article_id is not None:
+            with borrowed(self.db_path) as store:
+                stored = store.article(article_id)
         if stored is None or not stored.article.url:
             self.notify("this article has no URL", markup=False)
             return
@@ -316,7 +326,8 @@ class NewsdeskApp(App[None]):
     @work(thread=True, exit_on_error=False)
     def action_mark_all_read(self) -> None:
         try:
-            count = store_for(self.db_path).mark_all_read(self.last_query, tuple(self.chosen))
+            with borrowed(self.db_path) as store:
+                count = store.mark_all_read(self.last_query, tuple(self.chosen))
         except NewsdeskError as error:
             self.post_message(Problem(error.message))
             return
@@ -367,10 +378,6 @@ class NewsdeskApp(App[None]):
 
     # -- state -----------------------------------------------------------------------------
 
-    def ui_store(self) -> Store:
-        """The UI thread's own connection, for quick reads."""
-        return store_for(self.db_path)
-
     def _save_state(self) -> None:
         article = self.query_one(Reader).article_id or self._target()
         self._write_meta(Session(self.last_query, self.sort, dict(self.chosen), article).to_json())
@@ -378,7 +385,8 @@ class NewsdeskApp(App[None]):
     @work(thread=True, group="save", exclusive=True, exit_on_error=False)
     def _write_meta(self, value: str) -> None:
         try:
-            store_for(self.db_path).set_meta(STATE_KEY, value)
+            with borrowed(self.db_path) as store:
+                store.set_meta(STATE_KEY, value)
         except NewsdeskError as error:
             self.post_message(Problem(error.message))
 

@@ -4,30 +4,44 @@ their date headings, without ever loading every article into memory or into widg
 from __future__ import annotations
 
 import bisect
+import contextlib
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from store import Facets, SearchHit, Sort, Store
 
 PAGE = 100
 _CACHED_PAGES = 20
-_local = threading.local()
+_free: dict[str, list[Store]] = {}
+_lock = threading.Lock()
 
 
-def store_for(path: str) -> Store:
-    """This thread's connection to the database at `path` (sqlite connections are per thread)."""
-    stores: dict[str, Store] = getattr(_local, "stores", None) or {}
-    _local.stores = stores
-    if path not in stores:
-        stores[path] = Store.open(path, seed=False)
-    return stores[path]
+@contextlib.contextmanager
+def borrowed(path: str) -> Iterator[Store]:
+    """A connection to the database at `path` for this thread's use until the block ends.
+    Workers run on a new thread each time: opening a connection per search cost 10-40 ms,
+    so connections are kept and lent, one user at a time."""
+    with _lock:
+        free = _free.setdefault(path, [])
+        store = free.pop() if free else None
+    if store is None:
+        store = Store.open(path, seed=False, any_thread=True)
+    try:
+        yield store
+    finally:
+        with _lock:
+            _free.setdefault(path, []).append(store)
 
 
-def close_thread_stores() -> None:
-    for store in (getattr(_local, "stores", None) or {}).values():
+def close_stores() -> None:
+    """Close the connections not in use (at exit, and between tests)."""
+    with _lock:
+        stores = [store for free in _free.values() for store in free]
+        _free.clear()
+    for store in stores:
         store.close()
-    _local.stores = {}
 
 
 @dataclass(frozen=True)
@@ -104,12 +118,15 @@ class ResultSet:
         return page[offset] if offset < len(page) else None
 
     def fetch_page(self, page_number: int) -> tuple[SearchHit, ...]:
-        store = store_for(self.db_path)
-        found = store.search(self.query, self.sort, PAGE, page_number * PAGE, self.entity_ids).hits
+        with borrowed(self.db_path) as store:
+            found = store.search(self.query, self.sort, PAGE, page_number * PAGE, self.entity_ids, total=False).hits
+        self.keep_page(page_number, found)
+        return found
+
+    def keep_page(self, page_number: int, found: tuple[SearchHit, ...]) -> None:
         self._pages[page_number] = found
         while len(self._pages) > _CACHED_PAGES:
             self._pages.popitem(last=False)
-        return found
 
     def index_of(self, article_id: int) -> int | None:
         """Where an article is among the cached pages (for restoring a selection)."""
@@ -130,24 +147,31 @@ class ResultSet:
             self._pages[index // PAGE] = tuple(rows)
 
 
-def load_results(db_path: str, query: str, sort: Sort, entity_ids: tuple[int, ...]) -> ResultSet:
-    """Run a search on this thread: its date groups and its first page."""
-    store = store_for(db_path)
-    snippets = store.has_text(query)
-    order: Sort = sort if snippets else "date"
-    if order == "rank":
-        total = store.search(query, "rank", 0, 0, entity_ids).total
-        groups = [Group(None, total, 0, 0)] if total else []
-    else:
-        groups, total = _date_groups(store, query, entity_ids, 2 if snippets else 1)
+def load_results(
+    db_path: str, query: str, sort: Sort, entity_ids: tuple[int, ...], cancelled: Callable[[], bool] | None = None
+) -> ResultSet:
+    """Run a search on this thread: its date groups and its first page. A search that
+    `cancelled()` says is no longer wanted stops with a Cancelled error."""
+    with borrowed(db_path) as store:
+        snippets = store.has_text(query)
+        order: Sort = sort if snippets else "date"
+        if order == "rank":
+            # One query gives the count and the first page.
+            first = store.search(query, "rank", PAGE, 0, entity_ids, cancelled=cancelled)
+            total, page = first.total, first.hits
+            groups = [Group(None, total, 0, 0)] if total else []
+        else:
+            groups, total = _date_groups(store, query, entity_ids, 2 if snippets else 1)
+            page = store.search(query, order, PAGE, 0, entity_ids, False, cancelled).hits if total else ()
     results = ResultSet(db_path, query, order, entity_ids, total, groups, snippets)
     if total:
-        results.fetch_page(0)
+        results.keep_page(0, page)
     return results
 
 
 def load_facets(db_path: str, query: str, entity_ids: tuple[int, ...], limit: int = 50) -> Facets:
-    return store_for(db_path).facets(query, limit, entity_ids)
+    with borrowed(db_path) as store:
+        return store.facets(query, limit, entity_ids)
 
 
 def _date_groups(store: Store, query: str, entity_ids: tuple[int, ...], height: int) -> tuple[list[Group], int]:

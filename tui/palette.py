@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from articles.sanitize import sanitize_line
+from tui.data import borrowed
 
 if TYPE_CHECKING:
     from tui.app import NewsdeskApp
@@ -42,11 +43,13 @@ class NewsdeskCommands(Provider):
                 yield Hit(score, matcher.highlight(label), partial(self.app.run_action, action), text=label)
         if len(query.strip()) < 2:
             return
-        store = self.newsdesk.ui_store()
-        for article_id, title in store.titles_like(query.strip(), limit=10):
+        with borrowed(self.newsdesk.db_path) as store:
+            titles = store.titles_like(query.strip(), limit=10)
+            facets = store.entities_like(query.strip(), limit=10)
+        for article_id, title in titles:
             opening = Text("Open: ") + Text(sanitize_line(title))
             yield Hit(0.6, opening, partial(self.newsdesk.open_article, article_id), text=opening.plain)
-        for facet in store.entities_like(query.strip(), limit=10):
+        for facet in facets:
             filtering = (
                 Text(f"Filter by {facet.type}: ") + Text(sanitize_line(facet.name)) + Text(f" ({facet.articles})")
             )

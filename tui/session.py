@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from articles.errors import NewsdeskError
 from store import EntityFacet, Sort
-from tui.data import ResultSet, load_results, store_for
+from tui.data import ResultSet, borrowed, load_results
 
 STATE_KEY = "ui_state"
 
@@ -30,9 +30,9 @@ class Session:
 def restore_session(db_path: str, preload: bool = True) -> Session:
     """The last session's state, and (when `preload`) its first page of results."""
     try:
-        store = store_for(db_path)
-        state = json.loads(store.meta(STATE_KEY) or "{}")
-        names = store.entity_names([int(i) for i in state.get("entities", [])])
+        with borrowed(db_path) as store:
+            state = json.loads(store.meta(STATE_KEY) or "{}")
+            names = store.entity_names([int(i) for i in state.get("entities", [])])
     except (NewsdeskError, ValueError, TypeError):
         state, names = {}, {}
     session = Session(
