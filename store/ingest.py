@@ -136,6 +136,9 @@ def parse_files(files: list[str], workers: int | None) -> Iterator[Parsed]:
     if count <= 1 or len(files) < PARALLEL_FROM:
         yield from map(parse_one, files)
         return
+    from articles.entities.lexicon import lexicon
+
+    lexicon()  # once here: forked workers inherit the word lists instead of each loading them
     with ProcessPoolExecutor(max_workers=count, initializer=_prepare_worker) as pool:
         yield from pool.map(parse_one, files, chunksize=32)
 

@@ -68,6 +68,11 @@ def mentions_in(paragraph: str, lex: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     for span in find_spans(paragraph):
         segments = segment_span(span.text)
+        if len(segments) == 1:  # most runs hold one name, and a lone name shares no list cues
+            mention = _judge(segments[0], span, True, lex)
+            if mention is not None:
+                found.append(mention)
+            continue
         judged = [_judge(segment, span, index == len(segments) - 1, lex) for index, segment in enumerate(segments)]
         siblings = [mention for mention in judged if mention is not None]
         _share_list_cues(siblings)
@@ -170,11 +175,12 @@ def _judge(segment: Segment, span: Span, last: bool, lex: Lexicon) -> Mention | 
         mention = Mention(surface, key, reading.known.type, "known", initial, segment.title, reading.known)
         _add_context_cues(mention, span, segment, last, lex)
         return mention
-    if last and _NUMBERED.match(span.after_text):
+    after_text = span.after_text if last else ""
+    if after_text and _NUMBERED.match(after_text):
         return None
     if reading.caps is not None:
         return replace(reading.caps)
-    following_head = _lowercase_head(span.after_text) if last else None
+    following_head = _lowercase_head(after_text) if last else None
     if following_head in lex.facility_heads and key not in lex.places:
         surface = f"{surface} {following_head}"
         return Mention(surface, name_key(surface), "place", "head", initial, segment.title)
@@ -182,7 +188,7 @@ def _judge(segment: Segment, span: Span, last: bool, lex: Lexicon) -> Mention | 
     mention.person_cue = bool(segment.title)
     mention.place_cue = following_head in lex.place_heads
     _add_context_cues(mention, span, segment, last, lex)
-    defined = _DEFINED_ACRONYM.match(span.after_text) if last else None
+    defined = _DEFINED_ACRONYM.match(after_text) if last else None
     if defined and defined.group(1) != surface:
         mention.acronym_of = defined.group(1)
     mention.type, mention.evidence = _typed(
