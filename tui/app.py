@@ -3,6 +3,7 @@ from the keyboard. Every query runs in a worker; the UI only ever shows what cam
 
 from __future__ import annotations
 
+import gc
 import webbrowser
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 NARROW = 100
 # Long enough to skip the keys of a paste or a key repeat; a search typed past is stopped.
-DEBOUNCE = 0.025
+DEBOUNCE = 0.04
 
 
 class NewsdeskApp(App[None]):
@@ -93,6 +94,7 @@ class NewsdeskApp(App[None]):
         self._apply_width(self.size.width)
         self._restore()
         self.query_one(Timeline).focus()
+        self.call_after_refresh(gc.freeze)
 
     # -- searching -------------------------------------------------------------------------
 
@@ -180,6 +182,10 @@ class NewsdeskApp(App[None]):
 
     @on(FacetsLoaded)
     def _show_facets(self, message: FacetsLoaded) -> None:
+        # After the next frame: the results it shows must not wait for the entity list to rebuild.
+        self.call_after_refresh(self._apply_facets, message)
+
+    def _apply_facets(self, message: FacetsLoaded) -> None:
         if message.generation == self.generation:
             self.query_one(EntityPane).show(message.facets, self.chosen)
 
