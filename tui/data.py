@@ -162,7 +162,9 @@ def load_results(
             groups = [Group(None, total, 0, 0)] if total else []
         else:
             groups, total = _date_groups(store, query, entity_ids, 2 if snippets else 1)
-            page = store.search(query, order, PAGE, 0, entity_ids, False, cancelled).hits if total else ()
+            page = (
+                store.search(query, order, PAGE, 0, entity_ids, total=False, cancelled=cancelled).hits if total else ()
+            )
     results = ResultSet(db_path, query, order, entity_ids, total, groups, snippets)
     if total:
         results.keep_page(0, page)

@@ -1,0 +1,85 @@
+"""What the words around a name say of it: 'said Smith' and 'Senator Smith' a person,
+'Acme, a company' and 'firms such as Acme' an organisation, 'in Lyon' a place."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from articles.entities.lexicon import Lexicon
+from articles.entities.normalize import fold
+from articles.entities.segments import Segment
+from articles.entities.spans import Span
+
+if TYPE_CHECKING:
+    from articles.entities.mentions import Mention
+
+_ORG_APPOSITION = re.compile(
+    r"^(?:,|\s+-|\s*—|\s*–)\s+(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,4}?(?:group|company|firm|organi[sz]ation|"
+    r"nonprofit|non-profit|agency|newspaper|daily|network|startup|start-up|bank|lender|carrier|airline|"
+    r"broadcaster|outlet|think tank|charity|ngo|coalition|union|party|manufacturer|maker|retailer|insurer|"
+    r"conglomerate|consortium|website|app|platform|firm|producer|operator|utility|subsidiary|unit|brokerage)\b",
+    re.IGNORECASE,
+)
+_ROLE_BEFORE = re.compile(
+    r"\b(?P<role>[a-z]+)(?:\s+(?:of|for|at|with|in)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5})?,\s*$"
+)
+_ADJACENT = re.compile(r"[\w'’]\s+$")
+_ORG_LIST = re.compile(
+    r"\b(?:compan(?:y|ies)|firms?|groups?|organi[sz]ations|banks|giants|platforms|apps|outlets|brands|makers|"
+    r"carriers|airlines|agencies|ngos|NGOs|charities|newspapers|dailies|networks|broadcasters|publishers|startups)"
+    r"(?:,|(?:\s+[a-z]+){0,4},?\s+(?:like|such as|including))\s+(?:[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*,?\s+(?:and\s+)?)*(?:and\s+)?$"
+)
+_PLACE_BEFORE = frozenset({"in", "near", "between", "outside", "across", "toward", "towards", "into", "from", "around", "throughout", "inside"})  # fmt: skip
+_ORG_AFTER = frozenset({"officials", "official", "spokesman", "spokeswoman", "spokesperson", "executives", "shares", "stock", "employees", "staff", "researchers", "analysts", "lawyers", "subsidiary", "chief", "ceo"})  # fmt: skip
+
+
+def add_context_cues(mention: Mention, span: Span, segment: Segment, last: bool, lex: Lexicon) -> None:
+    word_before = fold(span.word_before)
+    if segment.first:
+        _add_cues_before(mention, span.before_text, word_before, lex)
+    if last:
+        _add_cues_after(mention, span.after_text, lex)
+    if word_before in _PLACE_BEFORE:
+        mention.place_cue = True
+
+
+def _add_cues_before(mention: Mention, before_text: str, word_before: str, lex: Lexicon) -> None:
+    """'said Smith', 'Senator Smith', 'analyst at the bank, Smith', 'firms such as Acme'."""
+    if not before_text:
+        return
+    if word_before and _ADJACENT.search(before_text[-3:]):
+        if word_before in lex.person_verbs or word_before in lex.roles:
+            mention.person_cue = True
+        if word_before in lex.org_before_words:
+            mention.org_cue = True
+    if _could_list(before_text) and _mentions_org_noun(before_text) and _ORG_LIST.search(before_text):
+        mention.org_cue = True
+    if before_text.rstrip().endswith(","):
+        role = _ROLE_BEFORE.search(before_text)
+        if role and role.group("role") in lex.roles:
+            mention.person_cue = True
+
+
+def _add_cues_after(mention: Mention, after_text: str, lex: Lexicon) -> None:
+    """'Smith said', 'Acme, a company', 'Acme shares'."""
+    words = after_text.split(maxsplit=1)
+    next_word = words[0].lower().strip(".,;:") if words else ""
+    if after_text[:1] == " " and next_word in lex.person_verbs:
+        mention.person_cue = True
+    if after_text[:2].strip()[:1] in (",", "-", "—", "–") and _ORG_APPOSITION.match(after_text):
+        mention.org_cue = True
+    if next_word in _ORG_AFTER:
+        mention.org_cue = True
+
+
+_ORG_NOUN_HINTS = ("compan", "firm", "group", "organi", "bank", "giant", "platform", "app", "outlet", "brand", "maker", "carrier", "airline", "agenc", "ngo", "charit", "newspaper", "dailies", "network", "broadcaster", "publisher", "startup")  # fmt: skip
+
+
+def _could_list(text: str) -> bool:
+    return "," in text or " like " in text or " such as " in text or " including " in text
+
+
+def _mentions_org_noun(text: str) -> bool:
+    lowered = text.lower()
+    return any(hint in lowered for hint in _ORG_NOUN_HINTS)
