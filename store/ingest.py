@@ -173,13 +173,14 @@ class Writer:
         self.now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.links: list[tuple[int, int, int]] = []
         self.counts: dict[int, int] = {}
+        self.unindexed: list[int] = []
 
     def begin(self) -> None:
         """Inside the batch's transaction: catch up with what other writers stored."""
         self.entities.refresh()
 
     def flush(self) -> None:
-        """Write what the batch accumulated: entities first, then links and counts."""
+        """Write what the batch accumulated: entities first, then links, counts and the index."""
         self.entities.flush()
         self.conn.executemany(
             "INSERT INTO article_entities (article_id, entity_id, mentions) VALUES (?, ?, ?)", self.links
@@ -189,6 +190,14 @@ class Writer:
             [(delta, entity_id) for entity_id, delta in self.counts.items() if delta],
         )
         self.links, self.counts = [], {}
+        self._index()
+
+    def _index(self) -> None:
+        """Index the articles added since the last call, in one statement (FTS5 then writes
+        their terms out once, not once per article)."""
+        if self.unindexed:
+            self.conn.execute(_INDEX, (json.dumps(self.unindexed),))
+            self.unindexed = []
 
     def write(self, parsed: Parsed, report: IngestReport) -> None:
         if parsed.error is not None or parsed.content_hash is None:
@@ -224,14 +233,16 @@ class Writer:
     def _insert(self, parsed: Parsed) -> int:
         cursor = self.conn.execute(_INSERT, (*parsed.columns, self.now, self.now))
         article_id = int(cursor.lastrowid or 0)
+        self.unindexed.append(article_id)
         self._link_entities(article_id, parsed)
         return article_id
 
     def _update(self, article_id: int, parsed: Parsed) -> None:
+        self._index()  # the update trigger takes the old text out of the index: it must be there
         self.conn.execute(_UPDATE, (*parsed.columns, self.now, article_id))
-        for (entity_id,) in self.conn.execute(
-            "SELECT entity_id FROM article_entities WHERE article_id = ?", (article_id,)
-        ):
+        stored = self.conn.execute("SELECT entity_id FROM article_entities WHERE article_id = ?", (article_id,))
+        pending = [link[1] for link in self.links if link[0] == article_id]  # added earlier in this batch
+        for entity_id in [*(row[0] for row in stored), *pending]:
             self.counts[entity_id] = self.counts.get(entity_id, 0) - 1
         self.conn.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
         self.links = [link for link in self.links if link[0] != article_id]
@@ -249,5 +260,9 @@ class Writer:
 
 _INSERT = (
     f"INSERT INTO articles ({', '.join(COLUMNS)}, added_at, updated_at) VALUES ({', '.join('?' * (len(COLUMNS) + 2))})"
+)
+_INDEX = (
+    "INSERT INTO articles_fts (rowid, title, body, entity_text) "
+    "SELECT id, title, body, entity_text FROM articles WHERE id IN (SELECT value FROM json_each(?))"
 )
 _UPDATE = f"UPDATE articles SET {', '.join(f'{name} = ?' for name in COLUMNS)}, updated_at = ? WHERE id = ?"

@@ -54,6 +54,24 @@ def test_editing_a_file_updates_its_article_and_keeps_its_star(tmp_path: Path) -
     assert_consistent(tmp_path / "a.db")
 
 
+def test_an_article_added_and_changed_in_one_batch_is_indexed_once(tmp_path: Path) -> None:
+    """New articles are indexed when their batch is written; changing one before that must
+    not take text out of the index that was never put in."""
+    from articles import parse_text
+    from store.ingest import Parsed, Writer
+    from store.models import IngestReport
+
+    database = tmp_path / "batch.db"
+    versions = [ARTICLE.format(day=day) for day in ("Monday", "Friday")]
+    parsed = [Parsed.of("a.txt", f"hash-{n}", parse_text(text)) for n, text in enumerate(versions)]
+    report = IngestReport()
+    with Store.open(database, seed=False) as store:
+        store._write(Writer(store.db.conn), parsed, report)
+        assert (report.added, report.updated) == (1, 1)
+        assert store.search("friday").total == 1 and store.search("monday").total == 0
+    assert_consistent(database)
+
+
 def test_identical_content_at_two_paths_is_one_article(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
     first = write("a/one.txt", ARTICLE.format(day="Monday"))
     second = write("b/two.txt", ARTICLE.format(day="Monday"))
