@@ -86,6 +86,8 @@ def test_folders_globs_and_failures(tmp_path: Path, write) -> None:  # type: ign
     write("in/empty.txt", "")
     write("in/image.png", b"\x89PNG\r\n\x1a\n" + bytes(64))
     write("other/three.txt", ARTICLE.format(day="Friday"))
+    write("in/.git/objects/ab", b"x\x9c\x01\x02")
+    write("in/.notes.txt", ARTICLE.format(day="Sunday"))
     with Store.open(tmp_path / "a.db") as store:
         report = store.ingest([str(tmp_path / "in"), str(tmp_path / "other" / "*.txt"), str(tmp_path / "missing")])
     assert report.added == 3
@@ -93,6 +95,18 @@ def test_folders_globs_and_failures(tmp_path: Path, write) -> None:  # type: ign
     assert reasons[str(tmp_path / "in" / "empty.txt")] == "empty file"
     assert "binary" in reasons[str(tmp_path / "in" / "image.png")]
     assert "no such file" in reasons[str(tmp_path / "missing")]
+    assert len(reasons) == 3  # hidden files and folders are not read
+
+
+def test_a_folder_is_read_in_path_order(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    from store.ingest import collect_files
+
+    for name in ("b.txt", "a.txt", "a/x/1.txt", "a/2.txt", "a.d/3.txt"):
+        write(f"in/{name}", ARTICLE.format(day=name))
+    (tmp_path / "in" / "link").symlink_to(tmp_path / "in" / "a")
+    files, failed = collect_files([str(tmp_path / "in")])
+    names = [str(Path(file).relative_to(tmp_path / "in")) for file in files]
+    assert names == ["a/2.txt", "a/x/1.txt", "a.d/3.txt", "a.txt", "b.txt"] and failed == []
 
 
 def test_entities_are_one_per_real_thing_across_the_archive(seeded) -> None:  # type: ignore[no-untyped-def]
