@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from articles.entities.group import Group, group_mentions, to_entities
-from articles.entities.lexicon import Lexicon, lexicon
+from articles.entities.lexicon import MAJOR_PLACE_IN_TITLE, Lexicon, lexicon
 from articles.entities.mentions import Mention, headline_words, mentions_in, unambiguous_word
 from articles.entities.normalize import fold, name_key
 from articles.markdown import plain
@@ -40,6 +40,9 @@ def _count_title(title: str, groups: list[Group], lex: Lexicon) -> None:
         for mention in group.mentions:
             by_form.setdefault(mention.key, group)
             by_form.setdefault(name_key(mention.surface), group)
+    # First words of the names of several words the title could confirm or add: a phrase
+    # starting with another word is not looked up (most headline words start no name).
+    starts = {key.split(" ", 1)[0] for key in by_form if " " in key}
     words = headline_words(title, lex)
     keys = [name_key(word) for word in words]
     index = 0
@@ -47,9 +50,18 @@ def _count_title(title: str, groups: list[Group], lex: Lexicon) -> None:
         if not words[index][:1].isupper() or fold(words[index]) in lex.function_words:
             index += 1
             continue
+        first = keys[index].split(" ", 1)[0]
         for length in (4, 3, 2, 1):
             if index + length > len(words):
                 continue
+            if (
+                length > 1
+                and first
+                and first not in starts
+                and first not in lex.long_name_starts
+                and any(keys[index + 1 : index + length])
+            ):
+                continue  # a name of several words that starts with `first`: none is known
             key = " ".join(part for part in keys[index : index + length] if part)
             if not key:
                 continue
@@ -72,6 +84,6 @@ def _well_known(phrase: str, key: str, lex: Lexicon) -> Mention | None:
     known = lex.known.get(key)
     if known is not None and phrase[:1].isupper() and (" " in phrase or unambiguous_word(phrase, lex)):
         return Mention(phrase, name_key(known.name), known.type, "known", False, known=known, headline=True)
-    if lex.places.get(key, 0) >= 1_000_000 and fold(phrase) not in lex.common_words:
+    if lex.places.get(key, 0) >= MAJOR_PLACE_IN_TITLE and fold(phrase) not in lex.common_words:
         return Mention(phrase, key, "place", "gazetteer", False, headline=True)
     return None

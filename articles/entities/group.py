@@ -24,7 +24,7 @@ _EVIDENCE_RANK = {
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "lord", "lady", "sir", "dame"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """The mentions of one entity within an article."""
 

@@ -10,6 +10,9 @@ from articles.data import load_json
 from articles.entities.normalize import fold, name_key
 from articles.model import EntityType
 
+# A place this large is named in a headline even when the body does not name it.
+MAJOR_PLACE_IN_TITLE = 1_000_000
+
 
 @dataclass(frozen=True)
 class Known:
@@ -51,6 +54,8 @@ class Lexicon:
     countries: frozenset[str]
     person_surnames: frozenset[str]
     max_title_words: int
+    title_starts: frozenset[str]
+    long_name_starts: frozenset[str]
 
 
 def _lines(name: str) -> list[str]:
@@ -91,6 +96,7 @@ def lexicon() -> Lexicon:
     for person in people:
         known.setdefault(name_key(person), Known(person, "person"))
     titles = frozenset(fold(title) for title in words["titles"])
+    places = _places()
     return Lexicon(
         function_words=frozenset(words["function_words"]),
         non_entities=frozenset(fold(word) for word in words["non_entities"]),
@@ -116,11 +122,20 @@ def lexicon() -> Lexicon:
         common_words=frozenset(_lines("common_words.txt")) - frozenset(_countries()),
         known=known,
         known_orgs=frozenset(key for key, entry in known.items() if entry.type == "organization"),
-        places=_places(),
+        places=places,
         countries=frozenset(_countries()),
         person_surnames=frozenset(fold(person.split()[-1]) for person in people),
         max_title_words=max(len(title.split()) for title in titles),
+        title_starts=frozenset(title.split()[0] for title in titles),
+        long_name_starts=_long_name_starts(known, places),
     )
+
+
+def _long_name_starts(known: dict[str, Known], places: dict[str, int]) -> frozenset[str]:
+    """First words of the well-known names and major places of more than one word (what a
+    headline may name without the body saying it)."""
+    keys = [*known, *(key for key, population in places.items() if population >= MAJOR_PLACE_IN_TITLE)]
+    return frozenset(key.split(" ", 1)[0] for key in keys if " " in key)
 
 
 def is_common(word: str, lex: Lexicon) -> bool:

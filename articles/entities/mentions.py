@@ -22,7 +22,7 @@ _NUMBERED = re.compile(r"^\s+(?:No\.\s*)?\d")
 _AFTER_ARTICLE = frozenset({"the", "with", "against", "by", "of", "from", "to", "and", "in", "on", "at", "for", "between", "fighting", "join", "joined", "joining", "fight"})  # fmt: skip
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One occurrence of a name, with the evidence for its type."""
 
@@ -111,7 +111,7 @@ def known_key(known: Known) -> str:
     return name_key(known.name)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Reading:
     """What a name's own words say, before its context is read; the same words always read
     the same way, so readings are remembered."""

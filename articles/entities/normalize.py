@@ -19,11 +19,15 @@ def _spelling() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without diacritics, curly quotes or dashes."""
     if text.isascii():
-        return text.lower()
+        return text.lower()  # as cheap as a cache lookup, and leaves the cache to the rest
+    return _fold_unicode(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _fold_unicode(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 

@@ -22,7 +22,7 @@ _PREFIXED = re.compile(r"^(?:pro|anti|ex|non|post|pre|neo|mid|inter|intra|trans|
 _BREAK = "|"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One name inside a span, the title that stood before it ('Mr', 'President'), and
     whether it starts where the span starts (so shares its sentence-initial capital)."""
@@ -225,10 +225,13 @@ def _role_before_name(candidate: str, words: list[str], lex: Lexicon) -> bool:
 
 
 def _title_length(words: list[str], start: int, lex: Lexicon) -> int:
-    for length in range(min(lex.max_title_words, len(words) - start), 0, -1):
-        candidate = fold(" ".join(words[start : start + length]))
-        if candidate in lex.titles or (start == 0 and length == 1 and _role_before_name(candidate, words, lex)):
-            return length
+    first = fold(words[start])
+    if first in lex.title_starts:  # else no title starts here: most words start none
+        for length in range(min(lex.max_title_words, len(words) - start), 1, -1):
+            if fold(" ".join(words[start : start + length])) in lex.titles:
+                return length
+    if first in lex.titles or (start == 0 and _role_before_name(first, words, lex)):
+        return 1
     if start + 1 < len(words) and fold(words[start + 1]) in ("minister", "secretary") and words[start][:1].isupper():
         return 2
     return 0
