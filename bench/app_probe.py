@@ -50,7 +50,7 @@ def _key(app, key: str) -> None:  # type: ignore[no-untyped-def]
     app._driver.send_message(event)
 
 
-def probe_app(database: str, queries: list[str]) -> dict[str, object]:
+def probe_app(database: str, queries: list[str], start_only: bool = False) -> dict[str, object]:
     from tui.app import make_app
     from tui.config import Config
     from tui.widgets.timeline import Timeline
@@ -68,6 +68,9 @@ def probe_app(database: str, queries: list[str]) -> dict[str, object]:
     async def drive(pilot) -> None:  # type: ignore[no-untyped-def]
         timeline = app.query_one(Timeline)
         found["first_paint_s"] = await frames.first(frames.watch)
+        if start_only:
+            app.exit()
+            return
         await pilot.pause(0.3)
         keys = []
         for _ in range(60):
@@ -139,8 +142,9 @@ def main() -> None:
     parser.add_argument("--db")
     parser.add_argument("--bare", action="store_true")
     parser.add_argument("--queries", default="[]")
+    parser.add_argument("--start-only", action="store_true", help="stop at the first painted frame")
     args = parser.parse_args()
-    found = probe_bare() if args.bare else probe_app(args.db, json.loads(args.queries))
+    found = probe_bare() if args.bare else probe_app(args.db, json.loads(args.queries), args.start_only)
     found["peak_rss_mb"] = peak_rss_mb()
     found["started"] = START
     sys.stdout.write(json.dumps(found) + "\n")
