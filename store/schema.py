@@ -164,3 +164,11 @@ def index_new_articles_in_batches(db: Database) -> None:
     A trigger indexed one row per statement, and FTS5 writes its pending terms to disk at every
     statement: a segment per article, which halved the speed of an ingest."""
     db.execute("DROP TRIGGER articles_fts_insert")
+
+
+@migrations()
+def index_article_filters(db: Database) -> None:
+    """What a search filters on, by article id: a text search joins each match to its article
+    to test a source or a date, and through this index it reads ~40 bytes per match instead of
+    the whole row with its body (a cold cache made such a count take 0.4 s, not 25 ms)."""
+    db.execute("CREATE INDEX articles_filters ON articles (id, source_key, published)")

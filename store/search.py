@@ -15,6 +15,9 @@ from store.query.compile import Compiled
 
 MAX_ENTITY_IDS = 500
 FACET_SAMPLE = 1500
+# Where only the filter columns of a match are read (counts, ids), through the narrow index
+# that holds them rather than the article rows (SQLite would pick the rowid, reading bodies).
+FILTERS = "articles a INDEXED BY articles_filters"
 SNIPPET = f"snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 14)"
 # SQLite sorts NULL below every date, so DESC puts undated articles last and can walk the date index.
 _DATE_ORDER = "a.published DESC, a.id DESC"
@@ -84,7 +87,7 @@ def _text_search(conn: Connection, compiled: Compiled, sort: str, limit: int, of
         total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", params).fetchone()[0]
     else:
         total = conn.execute(
-            f"SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            f"SELECT count(*) FROM articles_fts JOIN {FILTERS} ON a.id = articles_fts.rowid "
             f"WHERE articles_fts MATCH ? AND {compiled.where}",
             params,
         ).fetchone()[0]
@@ -150,7 +153,7 @@ def date_groups(conn: Connection, compiled: Compiled) -> list[DateGroup]:
 def matching_ids_sql(compiled: Compiled) -> tuple[str, tuple[object, ...]]:
     if compiled.match is not None:
         return (
-            f"SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            f"SELECT a.id FROM articles_fts JOIN {FILTERS} ON a.id = articles_fts.rowid "
             f"WHERE articles_fts MATCH ? AND {compiled.where}",
             (compiled.match, *compiled.params),
         )
@@ -180,7 +183,7 @@ def _newest_ids_sql(compiled: Compiled) -> tuple[str, tuple[object, ...]]:
         return sql, (compiled.match,)
     if compiled.match is not None:
         sql = (
-            "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            f"SELECT a.id FROM articles_fts JOIN {FILTERS} ON a.id = articles_fts.rowid "
             f"WHERE articles_fts MATCH ? AND {compiled.where} ORDER BY articles_fts.rowid DESC LIMIT ?"
         )
         return sql, (compiled.match, *compiled.params)

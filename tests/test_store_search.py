@@ -142,3 +142,17 @@ def test_a_search_without_its_total_returns_the_same_page(seeded) -> None:  # ty
     store, _ = seeded
     counted, uncounted = store.search("turkey", "rank", 3), store.search("turkey", "rank", 3, total=False)
     assert counted.hits == uncounted.hits and counted.total >= 3 and uncounted.total == -1
+
+
+@pytest.mark.parametrize("query", ["patrols source:moscow", "idlib date:2020", "turkiye -is:read"])
+def test_a_filtered_text_search_tests_its_filters_on_the_narrow_index(
+    seeded: tuple[Store, dict[str, int]], query: str
+) -> None:
+    """Reading each match's whole row (its body) to test a source or a date is what made
+    such searches slow on a large archive with a cold cache."""
+    from store.search import matching_ids_sql
+
+    store, _ = seeded
+    sql, params = matching_ids_sql(store.compile(query))
+    plan = " ".join(row[3] for row in store.db.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall())
+    assert "COVERING INDEX articles_filters" in plan, plan
