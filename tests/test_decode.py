@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 
 import pytest
 
@@ -67,3 +68,13 @@ def test_escape_sequences_never_survive_decoding() -> None:
     text = decode_bytes(data)
     assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text and "\x00" not in text
     assert text == "Title here\n\nBody text ok."
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_pipes_and_devices_are_refused_without_waiting(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)  # opening it for reading would wait for a writer forever
+    with pytest.raises(ParseError, match="not a regular file"):
+        read_text(pipe)
+    with pytest.raises(ParseError, match="not a regular file"):
+        read_text("/dev/zero")  # endless: read whole, it would fill the memory
