@@ -107,6 +107,22 @@ def test_paging_and_totals(seeded: tuple[Store, dict[str, int]]) -> None:
     assert not {hit.id for hit in first.hits} & {hit.id for hit in second.hits}
 
 
+@pytest.mark.parametrize("sort", ["rank", "date"])
+def test_a_filtered_text_search_pages_in_order(seeded: tuple[Store, dict[str, int]], sort: str) -> None:
+    """Filtered text searches choose each page's ids first, then read those rows: the pages
+    must still follow the order of the whole result, with snippets."""
+    store, _ = seeded
+    query = "turkey -date:2019"
+    whole = store.search(query, sort=sort, limit=100)  # type: ignore[arg-type]
+    pages = [store.search(query, sort=sort, limit=2, offset=offset) for offset in (0, 2, 4)]  # type: ignore[arg-type]
+    assert whole.total >= 3 and all(page.total == whole.total for page in pages)
+    assert [hit.id for page in pages for hit in page.hits] == [hit.id for hit in whole.hits]
+    assert all("\u27e6" in hit.snippet for hit in whole.hits)
+    if sort == "date":
+        dates = [hit.date or "" for hit in whole.hits]
+        assert dates == sorted(dates, reverse=True)
+
+
 def test_facets_count_entities_of_the_result_set(seeded: tuple[Store, dict[str, int]]) -> None:
     store, _ = seeded
     everything = {facet.name: facet.articles for facet in store.facets().by_type["place"]}
