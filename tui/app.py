@@ -111,17 +111,9 @@ class NewsdeskApp(App[None]):
         # The first page was read before the first frame: show it now, the rest follows.
         self.generation += 1
         self._show_results(ResultsLoaded(session.results, self.generation, self.pending_select))
-        self._facets_and_article(session.query, tuple(self.chosen), self.generation, self.pending_select)
+        if self.pending_select is not None:
+            self._load_article(self.pending_select, None, focus=False)
         self.pending_select = None
-
-    @work(thread=True, group="search", exit_on_error=False)
-    def _facets_and_article(self, query: str, ids: tuple[int, ...], generation: int, select: int | None) -> None:
-        if select is not None:
-            self._load_article(select, None, focus=False)
-        try:
-            self.post_message(FacetsLoaded(load_facets(self.db_path, query, ids), generation))
-        except NewsdeskError as error:
-            self.post_message(Problem(error.message))
 
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:
@@ -159,12 +151,17 @@ class NewsdeskApp(App[None]):
         self.post_message(ResultsLoaded(results, generation, select))
         if open_it and select is not None:
             self._load_article(select, None, focus=False)
+
+    @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
+    def _facets(self, query: str, ids: tuple[int, ...], generation: int) -> None:
+        if generation != self.generation:
+            return
         try:
             facets = load_facets(self.db_path, query, ids)
         except NewsdeskError as error:
             self.post_message(Problem(error.message))
             return
-        if not worker.is_cancelled:
+        if not get_current_worker().is_cancelled:
             self.post_message(FacetsLoaded(facets, generation))
 
     @on(ResultsLoaded)
@@ -179,6 +176,8 @@ class NewsdeskApp(App[None]):
         filters = f" · {len(self.chosen)} filter{'s' if len(self.chosen) != 1 else ''}" if self.chosen else ""
         self._status(f"{results.total:,} article{'s' if results.total != 1 else ''} · by {order}{filters}")
         self._save_state()
+        # Counted once the results are on screen: counting alongside held up their frame.
+        self.call_after_refresh(self._facets, results.query, results.entity_ids, message.generation)
 
     @on(FacetsLoaded)
     def _show_facets(self, message: FacetsLoaded) -> None:
