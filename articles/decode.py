@@ -54,13 +54,17 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
             raise ParseError("is a folder, not a file") from None
         raise ParseError("permission denied" if isinstance(error, PermissionError) else "cannot read file") from None
     except OSError as error:
-        raise ParseError(f"cannot read file ({error.strerror or error.__class__.__name__})") from None
+        raise _unreadable(error) from None
     try:
         return _read_open(descriptor, max_bytes)
     except OSError as error:
-        raise ParseError(f"cannot read file ({error.strerror or error.__class__.__name__})") from None
+        raise _unreadable(error) from None
     finally:
         os.close(descriptor)
+
+
+def _unreadable(error: OSError) -> ParseError:
+    return ParseError(f"cannot read file ({error.strerror or error.__class__.__name__})")
 
 
 def _read_open(descriptor: int, max_bytes: int) -> bytes:

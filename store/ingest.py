@@ -27,6 +27,8 @@ from store.models import IngestReport
 
 BATCH = 500
 PARALLEL_FROM = 64
+# Garbage collection during an ingest: rarer young collections, for millions of short-lived objects.
+_INGEST_GC_THRESHOLD = (20_000, 50, 100)
 Progress = Callable[[int, int], None]
 
 
@@ -167,7 +169,7 @@ def parse_files(files: list[str], workers: int | None) -> Iterator[Parsed]:
 def fewer_collections() -> Iterator[None]:
     """Collect garbage less often while a batch job makes millions of short-lived objects."""
     old = gc.get_threshold()
-    gc.set_threshold(20_000, 50, 100)
+    gc.set_threshold(*_INGEST_GC_THRESHOLD)
     try:
         yield
     finally:
@@ -181,7 +183,7 @@ def _prepare_worker() -> None:
 
     lexicon()
     gc.freeze()
-    gc.set_threshold(20_000, 50, 100)
+    gc.set_threshold(*_INGEST_GC_THRESHOLD)
 
 
 class Writer:
