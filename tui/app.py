@@ -13,7 +13,6 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -24,22 +23,22 @@ from store import Cancelled, EntityFacet, Sort
 from store.query.parser import query_terms
 from tui.config import Config, apply_config, load_config
 from tui.data import borrowed, close_stores, load_facets, load_results
+from tui.layout import PaneLayout
 from tui.messages import ArticleLoaded, FacetsLoaded, Problem, ResultsLoaded, SearchFailed, StateChanged
 from tui.screens.help import HelpScreen, help_sections
 from tui.session import STATE_KEY, Session, restore_session
-from tui.widgets.entities import EntityList, EntityPane
+from tui.widgets.entities import EntityPane
 from tui.widgets.reader import Reader
 from tui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-NARROW = 100
 # Long enough to skip the keys of a paste or a key repeat; a search typed past is stopped.
 DEBOUNCE = 0.04
 
 
-class NewsdeskApp(App[None]):
+class NewsdeskApp(PaneLayout):
     """Read, search and slice a news archive offline."""
 
     CSS_PATH = "app.tcss"
@@ -339,47 +338,8 @@ class NewsdeskApp(App[None]):
         self.call_from_thread(self.notify, f"{count:,} articles marked read", markup=False)
         self.call_from_thread(self.run_search)
 
-    # -- focus and layout ------------------------------------------------------------------
-
-    def action_focus_search(self) -> None:
-        self.screen.remove_class("-reading")
-        self.query_one("#query", Input).focus()
-
-    def action_focus_pane(self, pane: str) -> None:
-        if pane == "entities":
-            self.screen.add_class("-show-entities")
-            self.screen.remove_class("-reading", "-hide-entities")
-            self.query_one(EntityList).focus()
-        elif pane == "reader":
-            self.screen.add_class("-reading")
-            self.screen.remove_class("-hide-reader")
-            self.query_one(Reader).focus()
-        else:
-            self.screen.remove_class("-reading", "-show-entities")
-            self.query_one(Timeline).focus()
-
-    def action_go_back(self) -> None:
-        if (
-            self.focused is self.query_one("#query", Input)
-            or self.screen.has_class("-reading", "-show-entities")
-            or self.focused is not self.query_one(Timeline)
-        ):
-            self.action_focus_pane("timeline")
-
-    def action_toggle_entities(self) -> None:
-        self.screen.toggle_class("-hide-entities" if self.size.width >= NARROW else "-show-entities")
-
-    def action_toggle_reader(self) -> None:
-        self.screen.toggle_class("-hide-reader" if self.size.width >= NARROW else "-reading")
-
     def action_help(self) -> None:
         self.push_screen(HelpScreen(help_sections(list(self.BINDINGS)), dict(self.config.keys)))
-
-    def on_resize(self, event: Resize) -> None:
-        self._apply_width(event.size.width)
-
-    def _apply_width(self, width: int) -> None:
-        self.screen.set_class(width < NARROW, "narrow")
 
     # -- state -----------------------------------------------------------------------------
 
