@@ -26,6 +26,9 @@ class EntityRegistry:
         self.names: dict[int, tuple[str, EntityType]] = {}
         self.by_surname: dict[str, set[int]] = defaultdict(set)
         self.aliases: set[tuple[int, str]] = set()
+        # Rows resolved before: the same name, type and aliases resolve to the same entity
+        # again (its keys and aliases are stored by then), and most entities recur.
+        self.resolved: dict[tuple[EntityType, str, tuple[str, ...]], int] = {}
         self.seen_up_to = 0
         self.next_id = 1
         self.new_entities: list[tuple[int, str, str]] = []
@@ -66,6 +69,16 @@ class EntityRegistry:
 
     def resolve(self, entity: EntityRow) -> int:
         """The id of the stored entity this one is, creating or renaming it as needed."""
+        seen = (entity.type, entity.name, entity.aliases)
+        entity_id = self.resolved.get(seen)
+        if entity_id is not None:
+            return entity_id
+        entity_id = self._resolve_new(entity)
+        if entity.keys:  # a row without keys finds nothing by them: it is resolved afresh
+            self.resolved[seen] = entity_id
+        return entity_id
+
+    def _resolve_new(self, entity: EntityRow) -> int:
         keys = entity.keys
         entity_id = self._by_keys(entity.type, keys)
         if entity_id is None and entity.type == "person":
