@@ -159,19 +159,19 @@ def _settle_singles(groups: dict[str, Group]) -> None:
 
 
 def _vote_single(mentions: list[Mention]) -> EntityType | None:
-    votes: Counter[EntityType] = Counter()
+    votes: dict[EntityType, float] = {}
     for mention in mentions:
         if mention.person_cue:
-            votes["person"] += 1
+            votes["person"] = votes.get("person", 0) + 1
         if mention.org_cue:
-            votes["organization"] += 1.5  # type: ignore[assignment]
+            votes["organization"] = votes.get("organization", 0) + 1.5
         if mention.type is not None and mention.evidence in ("gazetteer", "acronym", "known-surname"):
-            votes[mention.type] += 2
+            votes[mention.type] = votes.get(mention.type, 0) + 2
         elif mention.type is not None and mention.evidence == "context" and mention.place_cue:
-            votes["place"] += 0.5  # type: ignore[assignment]
+            votes["place"] = votes.get("place", 0) + 0.5
     if not votes:
         return None
-    return votes.most_common(1)[0][0]
+    return max(votes, key=votes.__getitem__)  # the first of equals, as they were counted
 
 
 def _join_acronyms(groups: dict[str, Group], mentions: list[Mention]) -> None:
