@@ -116,6 +116,26 @@ def test_entities_are_one_per_real_thing_across_the_archive(seeded) -> None:  # 
     assert not names & {"Türkiye", "Turkiye", "Tayyip Erdogan", "Erdogan", "Turkish Defense Ministry"}
 
 
+def test_a_short_name_stays_with_the_full_name_that_renamed_it(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    """A surname alone makes an entity; the full name takes it over; the surname alone again,
+    in later articles of the same batch and of the next ingest, still finds that entity."""
+    lines = [
+        "Kowalczyk said the harbour plan in Bergen would go ahead.",
+        "Council leader Marta Kowalczyk said the harbour plan in Bergen would go ahead.",
+        "Kowalczyk said the vote in Bergen was close.",
+    ]
+    for number, line in enumerate(lines):
+        write(f"in/{number}.txt", f"Harbour vote {number}\n\nMay {number + 1}, 2021\n\n{line}\n")
+    with Store.open(tmp_path / "n.db", seed=False) as store:
+        store.ingest([str(tmp_path / "in")], workers=1)
+        write("more/3.txt", "Harbour vote 3\n\nMay 9, 2021\n\nKowalczyk said work in Bergen starts soon.\n")
+        store.ingest([str(tmp_path / "more")], workers=1)
+        people = [(item.name, item.articles) for item in store.entities(kind="person")]
+        places = [(item.name, item.articles) for item in store.entities(kind="place")]
+    assert people == [("Marta Kowalczyk", 4)] and places == [("Bergen", 4)]
+    assert_consistent(tmp_path / "n.db")
+
+
 def test_a_killed_ingest_leaves_the_database_consistent(tmp_path: Path) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
