@@ -3,7 +3,7 @@ Putin', 'YPG' joins 'People's Protection Units (YPG)', 'Baikal' joins 'Baikal Fi
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from articles.entities.lexicon import Lexicon, is_common
@@ -159,16 +159,16 @@ def _settle_singles(groups: dict[str, Group]) -> None:
 
 
 def _vote_single(mentions: list[Mention]) -> EntityType | None:
-    votes: dict[EntityType, float] = {}
+    votes: defaultdict[EntityType, float] = defaultdict(float)
     for mention in mentions:
         if mention.person_cue:
-            votes["person"] = votes.get("person", 0) + 1
+            votes["person"] += 1
         if mention.org_cue:
-            votes["organization"] = votes.get("organization", 0) + 1.5
+            votes["organization"] += 1.5
         if mention.type is not None and mention.evidence in ("gazetteer", "acronym", "known-surname"):
-            votes[mention.type] = votes.get(mention.type, 0) + 2
+            votes[mention.type] += 2
         elif mention.type is not None and mention.evidence == "context" and mention.place_cue:
-            votes["place"] = votes.get("place", 0) + 0.5
+            votes["place"] += 0.5
     if not votes:
         return None
     return max(votes, key=votes.__getitem__)  # the first of equals, as they were counted
