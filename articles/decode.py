@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import re
 import stat
+from collections.abc import Iterator
 
 from articles.errors import ParseError
 from articles.sanitize import sanitize
@@ -45,6 +47,15 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     """The file's bytes through one descriptor (one open, one stat, one read: an ingest reads
     every file once, and the three stats pathlib made cost more than the read)."""
+    with opened(path) as (descriptor, size):
+        return read_open(descriptor, size, max_bytes)
+
+
+@contextlib.contextmanager
+def opened(path: str | os.PathLike[str]) -> Iterator[tuple[int, int]]:
+    """The descriptor and size of the regular file at `path`, closed afterwards; ParseError
+    with a reason when it is not one, or when reading it fails."""
+    path = os.fspath(path)
     try:
         descriptor = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
@@ -56,7 +67,7 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
     except OSError as error:
         raise _unreadable(error) from None
     try:
-        return _read_open(descriptor, max_bytes)
+        yield descriptor, _regular_size(descriptor)
     except OSError as error:
         raise _unreadable(error) from None
     finally:
@@ -67,16 +78,21 @@ def _unreadable(error: OSError) -> ParseError:
     return ParseError(f"cannot read file ({error.strerror or error.__class__.__name__})")
 
 
-def _read_open(descriptor: int, max_bytes: int) -> bytes:
+def _regular_size(descriptor: int) -> int:
     info = os.fstat(descriptor)
     if stat.S_ISDIR(info.st_mode):
         raise ParseError("is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
         raise ParseError("not a regular file (a device, pipe or socket)")
-    if info.st_size > max_bytes:
-        raise ParseError(f"file too large ({_megabytes(info.st_size)} MB; the limit is {_megabytes(max_bytes)} MB)")
-    data = os.read(descriptor, info.st_size + 1)
-    if len(data) <= info.st_size:
+    return info.st_size
+
+
+def read_open(descriptor: int, size: int, max_bytes: int = MAX_BYTES, start: bytes = b"") -> bytes:
+    """All of an open file of `size` bytes, of which `start` has been read already."""
+    if size > max_bytes:
+        raise ParseError(f"file too large ({_megabytes(size)} MB; the limit is {_megabytes(max_bytes)} MB)")
+    data = start + os.read(descriptor, max(0, size + 1 - len(start)))
+    if len(data) <= size:
         return data  # asked for more than the file holds, so this is all of it
     chunks = [data]  # the file grew since it was measured: read on, within the limit
     total = len(data)

@@ -40,20 +40,33 @@ def bare_url(text: str) -> str | None:
 
 def publisher_for_url(url: str) -> str | None:
     """The publisher's name for a URL: a known name, else its registered domain."""
+    labels = _host_labels(url)
+    return (_known(labels) or _registered_domain(labels)) if labels else None
+
+
+def known_publisher(url: str) -> str | None:
+    """The publisher's name for a URL when the table of well-known outlets has its domain."""
+    labels = _host_labels(url)
+    return _known(labels) if labels else None
+
+
+def _host_labels(url: str) -> list[str] | None:
     try:
         host = (urlsplit(url).hostname or "").lower().rstrip(".")
     except ValueError:
         return None
     if not host or "." not in host:
         return None
-    host = host.removeprefix("www.")
+    return host.removeprefix("www.").split(".")
+
+
+def _known(labels: list[str]) -> str | None:
     publishers: dict[str, str] = load_json("publishers.json")
-    labels = host.split(".")
     for start in range(len(labels) - 1):
         candidate = ".".join(labels[start:])
         if candidate in publishers:
             return publishers[candidate]
-    return _registered_domain(labels)
+    return None
 
 
 def _registered_domain(labels: list[str]) -> str:

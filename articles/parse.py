@@ -10,7 +10,6 @@ from dataclasses import dataclass, field, replace
 
 from articles import boilerplate, captions, meta
 from articles.dates import date_from_line, date_from_url, dates_in_text
-from articles.decode import read_text
 from articles.entities import extract_entities
 from articles.errors import ParseError
 from articles.markdown import clean_inline, plain
@@ -64,8 +63,13 @@ class _Parts:
 
 
 def parse_file(path: str | os.PathLike[str], entities: bool = True) -> Article:
-    """Read and parse one article file; ParseError says why when it cannot."""
-    return parse_text(read_text(path), entities)
+    """Read and parse a file holding one article (text, a web page, a one-item feed or a
+    one-record JSON file); ParseError says why when it cannot."""
+    from articles.formats import read_one
+
+    article = read_one(path, entities).article
+    assert article is not None  # read_one raises for an entry without one
+    return article
 
 
 def parse_text(text: str, entities: bool = True) -> Article:

@@ -11,22 +11,24 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from sqlite3 import Connection
 from typing import NamedTuple
 
-from articles import Article, ParseError, parse_text
-from articles.decode import read_text
+from articles import Article, ParseError
 from articles.entities import entity_keys
 from articles.entities.normalize import fold
+from articles.formats import Entry, NeedsStreaming, Part, entry_of, read_entries, read_parts
 from articles.model import EntityType
 from store.entities import EntityRegistry
+from store.fanout import Fanout, chunked, last_marked
 from store.models import IngestReport
 
 BATCH = 500
 PARALLEL_FROM = 64
+RECORD_BATCH = 64
+PARALLEL_RECORDS_FROM = 256 * 1024  # bytes: smaller record files are parsed in this process
 # Garbage collection during an ingest: rarer young collections, for millions of short-lived objects.
 _INGEST_GC_THRESHOLD = (20_000, 50, 100)
 Progress = Callable[[int, int], None]
@@ -59,6 +61,8 @@ class Parsed:
     columns: tuple[object, ...] = ()
     entities: tuple[EntityRow, ...] = ()
     error: str | None = None
+    streamed: bool = False  # a file of records, for the main process to read as a stream
+    ends_file: bool = True  # the last article of its file (progress counts files)
 
     @classmethod
     def of(cls, path: str, content_hash: str, article: Article) -> Parsed:
@@ -140,29 +144,65 @@ def _listing(folder: str, failed: list[tuple[str, str]]) -> list[os.DirEntry[str
         return []
 
 
-def parse_one(path: str) -> Parsed:
-    """Decode, hash and parse one file (runs in a worker process)."""
+def parse_one(path: str) -> list[Parsed]:
+    """Decode, hash and parse one file into its articles (runs in a worker process). A file of
+    JSON records comes back as one Parsed marked `streamed`: parse_files reads it record by record."""
     try:
-        text = read_text(path)
-        article = parse_text(text)
+        return list(last_marked(_parsed(path, entry) for entry in read_entries(path, records=False)))
+    except NeedsStreaming:
+        return [Parsed(path, streamed=True)]
     except ParseError as error:
-        return Parsed(path, error=error.message)
+        return [Parsed(path, error=error.message)]
     except (RecursionError, MemoryError, ValueError) as error:
-        return Parsed(path, error=f"could not parse ({error.__class__.__name__})")
-    return Parsed.of(path, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), article)
+        return [Parsed(path, error=f"could not parse ({error.__class__.__name__})")]
+
+
+def parse_records(batch: tuple[str, list[Part]]) -> list[Parsed]:
+    """Parse records that the main process read from a file (runs in a worker process)."""
+    path, parts = batch
+    return [_parsed(path, entry_of(part)) for part in parts]
+
+
+def _parsed(path: str, entry: Entry) -> Parsed:
+    if entry.article is None:
+        return Parsed(path + entry.label, error=entry.error)
+    where = path if entry.key is None else f"{path}#{entry.key}"
+    return Parsed.of(
+        where, hashlib.sha256(entry.fingerprint.encode("utf-8", "surrogatepass")).hexdigest(), entry.article
+    )
 
 
 def parse_files(files: list[str], workers: int | None) -> Iterator[Parsed]:
-    """Parsed files in order; on every core when there are enough of them."""
+    """Parsed articles in file order; on every core when there are enough of them. Records are
+    streamed in batches, a bounded number at a time."""
     count = workers if workers is not None else (os.cpu_count() or 1)
-    if count <= 1 or len(files) < PARALLEL_FROM:
-        yield from map(parse_one, files)
-        return
+    with Fanout(count, _load_lexicon, _prepare_worker) as fanout:
+        for parsed_files in fanout.map(parse_chunk, chunked(files, 32), len(files) >= PARALLEL_FROM):
+            for parsed in parsed_files:
+                if parsed.streamed:
+                    yield from last_marked(_streamed(fanout, parsed.path))
+                else:
+                    yield parsed
+
+
+def parse_chunk(paths: list[str]) -> list[Parsed]:
+    return [parsed for path in paths for parsed in parse_one(path)]
+
+
+def _streamed(fanout: Fanout, path: str) -> Iterator[Parsed]:
+    try:
+        batches = ((path, parts) for parts in chunked(read_parts(path), RECORD_BATCH))
+        parallel = os.path.getsize(path) >= PARALLEL_RECORDS_FROM
+        for parsed_records in fanout.map(parse_records, batches, parallel):
+            yield from parsed_records
+    except (ParseError, OSError) as error:
+        yield Parsed(path, error=getattr(error, "message", None) or f"cannot read file ({error})")
+
+
+def _load_lexicon() -> None:
     from articles.entities.lexicon import lexicon
 
     lexicon()  # once here: forked workers inherit the word lists instead of each loading them
-    with ProcessPoolExecutor(max_workers=count, initializer=_prepare_worker) as pool:
-        yield from pool.map(parse_one, files, chunksize=32)
 
 
 @contextlib.contextmanager

@@ -89,7 +89,7 @@ class Store:
                 batch.append(parsed)
                 if len(batch) >= BATCH:
                     self._write(writer, batch, report)
-                    done += len(batch)
+                    done += sum(parsed.ends_file for parsed in batch)
                     batch = []
                     if progress:
                         progress(done, len(files))

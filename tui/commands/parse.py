@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from articles import Article, ParseError, parse_file
+from articles import Article, ParseError
 from articles.entities import resolve_articles
+from articles.formats import read_entries
 from tui.output import print_json, print_text
 
 
@@ -17,27 +18,39 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
-    parsed: list[tuple[str, Article | ParseError]] = []
+    parsed: list[tuple[str, Article | str]] = []
     for path in args.files:
         try:
-            parsed.append((path, parse_file(path)))
+            parsed.extend(_entries(path))
         except ParseError as error:
-            parsed.append((path, error))
+            parsed.append((path, error.message))
     articles = iter(resolve_articles([item for _, item in parsed if isinstance(item, Article)]))
     results: list[dict[str, object]] = []
-    for path, item in parsed:
-        if isinstance(item, ParseError):
-            results.append({"path": path, "error": item.message})
+    for where, item in parsed:
+        if isinstance(item, str):
+            results.append({"path": where, "error": item})
             if not args.json:
-                print_text(f"{path}: error: {item.message}")
+                print_text(f"{where}: error: {item}")
             continue
         article = next(articles)
-        results.append({"path": path, **article.to_json()})
+        results.append({"path": where, **article.to_json()})
         if not args.json:
-            _print_human(path, article)
+            _print_human(where, article)
     if args.json:
         print_json(results)
-    return 1 if any(isinstance(item, ParseError) for _, item in parsed) else 0
+    return 1 if any(isinstance(item, str) for _, item in parsed) else 0
+
+
+def _entries(path: str) -> list[tuple[str, Article | str]]:
+    """Each article the file holds, named by the path (and '#key' for an item or a record), or
+    the reason one could not be read (named '#N')."""
+    found: list[tuple[str, Article | str]] = []
+    for entry in read_entries(path):
+        if entry.article is None:
+            found.append((path + entry.label, entry.error or "could not be read"))
+        else:
+            found.append((path if entry.key is None else f"{path}#{entry.key}", entry.article))
+    return found
 
 
 def _print_human(path: str, article: Article) -> None:

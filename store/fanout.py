@@ -1,0 +1,71 @@
+"""Run work on a process pool started only when it is needed, results in order and only a
+bounded number in flight, so that a stream of work (the records of a 100,000-line file) never
+sits in memory whole: `Executor.map` would submit all of it at once."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
+from itertools import islice
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+IN_FLIGHT_PER_WORKER = 4
+
+
+class Fanout:
+    """Maps functions over items in this process or on `workers` processes."""
+
+    def __init__(self, workers: int, before_start: Callable[[], None], initializer: Callable[[], None]) -> None:
+        self.workers = workers
+        self.before_start = before_start
+        self.initializer = initializer
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Fanout:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def map(self, function: Callable[[Item], Result], items: Iterable[Item], parallel: bool) -> Iterator[Result]:
+        """function(item) for each item, in order; on the pool when `parallel` and there are workers."""
+        if not parallel or self.workers <= 1:
+            yield from map(function, items)
+            return
+        pool = self._pool()
+        pending: deque[Future[Result]] = deque()
+        for item in items:
+            pending.append(pool.submit(function, item))
+            if len(pending) >= self.workers * IN_FLIGHT_PER_WORKER:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self.pool is None:
+            self.before_start()
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=self.initializer)
+        return self.pool
+
+
+def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """Lists of `size` items in order (the last may be shorter), read lazily."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def last_marked(parsed: Iterable[Any]) -> Iterator[Any]:
+    """The items with `ends_file` False, except the last one, which has it True."""
+    previous = None
+    for item in parsed:
+        if previous is not None:
+            yield previous
+        previous = replace(item, ends_file=False)
+    if previous is not None:
+        yield replace(previous, ends_file=True)
