@@ -20,6 +20,11 @@ from articles.sanitize import sanitize, sanitize_line
 # extensive search guesses from free text and copyright lines, and a date is never invented.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
+_MIN_WORDS = 8
+# Numeric character references to control characters: lxml refuses a page holding one, and
+# decoded later they would make escape sequences.
+_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?")
+_TABLE_RULE = re.compile(r"^[|:\s-]+$")  # the |---|---| line under a table's header row
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -31,8 +36,23 @@ def page_text(data: bytes) -> str:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
-            return sanitize(data.decode(declared, errors="replace"))
-    return decode_bytes(data)
+            return _without_control_references(sanitize(data.decode(declared, errors="replace")))
+    return _without_control_references(decode_bytes(data))
+
+
+def _without_control_references(page: str) -> str:
+    """Control characters written as references are decoded and then sanitised like any
+    others, so that a whole escape sequence goes, not only its ESC."""
+
+    def replace(match: re.Match[str]) -> str:
+        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        control = (code < 0x20 and code not in (0x09, 0x0A, 0x0D)) or 0x7F <= code <= 0x9F
+        return chr(code) if control else match.group(0)
+
+    if "&#" not in page:
+        return page
+    decoded = _CONTROL_REFERENCE.sub(replace, page)
+    return sanitize(decoded) if decoded != page else page
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -49,7 +69,8 @@ def page_found(page: str) -> Found:
     """Title, metadata and main text of the page; ParseError when it holds no article."""
     document = _extract(page)
     text = (document.text or "").strip() if document is not None else ""
-    if not text:
+    if len(text.split()) < _MIN_WORDS:
+        # What is left of a page with no article is a menu item or a button ('Home', 'Sign in').
         raise ParseError("web page holds no article text")
     url = document.url or None
     return Found(
@@ -79,8 +100,10 @@ def _extract(page: str) -> Any:
 
 
 def _paragraphs(text: str) -> str:
-    """trafilatura writes one paragraph a line; the text parser reads blank-line blocks."""
-    return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+    """trafilatura writes one paragraph (or table row) a line; the text parser reads blank-line
+    blocks."""
+    lines = (line.strip() for line in text.split("\n"))
+    return "\n\n".join(line for line in lines if line and not _TABLE_RULE.match(line))
 
 
 def _published(value: str | None) -> dt.date | None:

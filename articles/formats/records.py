@@ -104,10 +104,10 @@ class _Reader:
         where = f"line {line}"
         if in_array:
             # Inside an array nothing marks where the next record starts: stop here.
-            message = f"record on {where} is not valid JSON ({error.msg}); the rest of the file was not read"
+            message = f"record on {where} is not valid JSON ({_reason(error)}); the rest of the file was not read"
             return Part(number, str(number), "", error=message), False
         self._skip_line()
-        return Part(number, str(number), "", error=f"record on {where} is not valid JSON ({error.msg})"), True
+        return Part(number, str(number), "", error=f"record on {where} is not valid JSON ({_reason(error)})"), True
 
     def _too_large(self, number: int, line: int, end: int, in_array: bool) -> tuple[Part, bool]:
         limit = f"{self.max_record / (1024 * 1024):.1f} MB"
@@ -171,3 +171,7 @@ class _Reader:
             self.position = len(self.buffer)
             if not self._more():
                 return
+
+
+def _reason(error: json.JSONDecodeError) -> str:
+    return error.msg.removesuffix(" at")  # 'Invalid control character at'
