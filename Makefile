@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test lint eval bench bench-quick clean
+.PHONY: install run test lint eval eval-html bench bench-quick clean
 
 $(BIN)/newsdesk: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ lint: install
 
 eval: install
 	$(BIN)/python -m bench.evaluate
+
+eval-html: install
+	$(BIN)/python -m bench.html_eval
 
 bench: install
 	$(BIN)/python -m bench

@@ -271,3 +271,15 @@ def test_records_are_read_as_a_stream(tmp_path: Path) -> None:
     parts = record_parts(io.BufferedReader(Endless()))
     first = [next(parts) for _ in range(5)]
     assert all(part.found is not None and part.found.title == "Rates held" for part in first)
+
+
+def test_the_extractors_are_not_imported_until_a_page_or_feed_is_read() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tui.cli, tui.app, store.ingest, articles.formats; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('trafilatura', 'feedparser', 'lxml')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -6,7 +6,6 @@ import argparse
 
 from articles import Article, ParseError
 from articles.entities import resolve_articles
-from articles.formats import read_entries
 from tui.output import print_json, print_text
 
 
@@ -44,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
 def _entries(path: str) -> list[tuple[str, Article | str]]:
     """Each article the file holds, named by the path (and '#key' for an item or a record), or
     the reason one could not be read (named '#N')."""
+    from articles.formats import read_entries
+
     found: list[tuple[str, Article | str]] = []
     for entry in read_entries(path):
         if entry.article is None:
