@@ -8,15 +8,20 @@ from articles.errors import NewsdeskError, ParseError
 from articles.model import ENTITY_TYPES, Article, Entity, EntityType
 
 if TYPE_CHECKING:
-    from articles.parse import parse_file, parse_text
+    from articles.formats.reader import parse_file
+    from articles.parse import parse_text
 
 
 def __getattr__(name: str) -> Any:
     # The parser pulls in the entity extractor; importing it only when used keeps start-up fast.
-    if name in ("parse_file", "parse_text"):
-        from articles import parse
+    if name == "parse_text":
+        from articles.parse import parse_text
 
-        return getattr(parse, name)
+        return parse_text
+    if name == "parse_file":  # any format: text, a page, a feed or records holding one article
+        from articles.formats.reader import parse_file
+
+        return parse_file
     raise AttributeError(name)
 
 

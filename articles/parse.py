@@ -4,7 +4,6 @@ captions apart, boilerplate gone."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, field, replace
 
@@ -60,16 +59,6 @@ class _Parts:
     captions: list[str] = field(default_factory=list)
     signoff: str | None = None
     dated_units: list[str] = field(default_factory=list)
-
-
-def parse_file(path: str | os.PathLike[str], entities: bool = True) -> Article:
-    """Read and parse a file holding one article (text, a web page, a one-item feed or a
-    one-record JSON file); ParseError says why when it cannot."""
-    from articles.formats import read_one
-
-    article = read_one(path, entities).article
-    assert article is not None  # read_one raises for an entry without one
-    return article
 
 
 def parse_text(text: str, entities: bool = True) -> Article:

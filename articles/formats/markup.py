@@ -6,37 +6,10 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-_BLOCKS = frozenset(
-    [
-        "p",
-        "div",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "pre",
-        "table",
-        "tr",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "figure",
-        "figcaption",
-        "aside",
-        "dl",
-        "dt",
-        "dd",
-        "hr",
-    ]
-)
+_BLOCKS = frozenset([
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr",
+    "section", "article", "header", "footer", "figure", "figcaption", "aside", "dl", "dt", "dd", "hr",
+])  # fmt: skip
 _SKIPPED = frozenset(["script", "style", "noscript", "template", "svg", "iframe", "object", "head"])
 _LOOKS_LIKE_HTML = re.compile(
     r"</?(?:p|br|div|span|a|em|strong|b|i|li|ul|img|h[1-6]|blockquote)\b[^>]*>", re.IGNORECASE

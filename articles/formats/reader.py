@@ -11,6 +11,7 @@ from articles.errors import ParseError
 from articles.formats.parts import Entry, Part, entry_of
 from articles.formats.sniff import HEAD_BYTES, Format, sniff
 from articles.formats.stream import DescriptorStream
+from articles.model import Article
 
 
 class NeedsStreaming(Exception):
@@ -37,6 +38,15 @@ def read_parts(path: str | os.PathLike[str]) -> Iterator[Part]:
     """The records of a JSON file as parts, streamed (`entry_of` makes each one's article)."""
     with opened(path) as (descriptor, _size):
         yield from _record_parts(descriptor, b"")
+
+
+def parse_file(path: str | os.PathLike[str], entities: bool = True) -> Article:
+    """Read and parse a file holding one article (text, a web page, a one-item feed or a
+    one-record JSON file); ParseError says why when it cannot."""
+    article = read_one(path, entities).article
+    if article is None:  # read_one raises for an entry without one; this keeps the types honest
+        raise ParseError("no article")
+    return article
 
 
 def read_one(path: str | os.PathLike[str], entities: bool = True) -> Entry:
