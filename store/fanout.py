@@ -61,11 +61,11 @@ def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def last_marked(parsed: Iterable[Any]) -> Iterator[Any]:
-    """The items with `ends_file` False, except the last one, which has it True."""
+    """The items as they are, except the last, which gets `ends_file` True."""
     previous = None
     for item in parsed:
         if previous is not None:
             yield previous
-        previous = replace(item, ends_file=False)
+        previous = item
     if previous is not None:
         yield replace(previous, ends_file=True)

@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from sqlite3 import Connection
 from typing import NamedTuple
@@ -65,12 +65,12 @@ class Parsed:
     ends_file: bool = True  # the last article of its file (progress counts files)
 
     @classmethod
-    def of(cls, path: str, content_hash: str, article: Article) -> Parsed:
+    def of(cls, path: str, content_hash: str, article: Article, ends_file: bool = True) -> Parsed:
         entities = tuple(
             EntityRow(entity.name, entity.type, entity.aliases, entity.mentions, frozenset(entity_keys(entity)))
             for entity in article.entities
         )
-        return cls(path, content_hash, _columns(path, content_hash, article), entities)
+        return cls(path, content_hash, _columns(path, content_hash, article), entities, ends_file=ends_file)
 
 
 def _columns(path: str, content_hash: str, article: Article) -> tuple[object, ...]:
@@ -148,7 +148,9 @@ def parse_one(path: str) -> list[Parsed]:
     """Decode, hash and parse one file into its articles (runs in a worker process). A file of
     JSON records comes back as one Parsed marked `streamed`: parse_files reads it record by record."""
     try:
-        return list(last_marked(_parsed(path, entry) for entry in read_entries(path, records=False)))
+        parsed = [_parsed(path, entry, ends_file=False) for entry in read_entries(path, records=False)]
+        parsed[-1] = replace(parsed[-1], ends_file=True)
+        return parsed
     except NeedsStreaming:
         return [Parsed(path, streamed=True)]
     except ParseError as error:
@@ -160,16 +162,15 @@ def parse_one(path: str) -> list[Parsed]:
 def parse_records(batch: tuple[str, list[Part]]) -> list[Parsed]:
     """Parse records that the main process read from a file (runs in a worker process)."""
     path, parts = batch
-    return [_parsed(path, entry_of(part)) for part in parts]
+    return [_parsed(path, entry_of(part), ends_file=False) for part in parts]
 
 
-def _parsed(path: str, entry: Entry) -> Parsed:
+def _parsed(path: str, entry: Entry, ends_file: bool) -> Parsed:
     if entry.article is None:
-        return Parsed(path + entry.label, error=entry.error)
+        return Parsed(path + entry.label, error=entry.error, ends_file=ends_file)
     where = path if entry.key is None else f"{path}#{entry.key}"
-    return Parsed.of(
-        where, hashlib.sha256(entry.fingerprint.encode("utf-8", "surrogatepass")).hexdigest(), entry.article
-    )
+    content_hash = hashlib.sha256(entry.fingerprint.encode("utf-8", "surrogatepass")).hexdigest()
+    return Parsed.of(where, content_hash, entry.article, ends_file)
 
 
 def parse_files(files: list[str], workers: int | None) -> Iterator[Parsed]:

@@ -89,6 +89,8 @@ def entries(write, name: str, content: str | bytes) -> list:  # type: ignore[no-
         (b'[\n  {"title": "a"}', "a.txt", "records"),
         (b'{"title": "a", "body": "b"}\n{"title": "c"}', "a.html", "records"),
         (b"<https://example.org/a>\nTitle", "a.txt", "text"),
+        (b"<Cinram Ltd> 4Th Qtr Net\n\nShr 45 cts vs 58 cts", "a.txt", "text"),
+        (b"<BP> said it would buy <Gulfex Inc>\n\nText", "a.txt", "text"),
         (b"[Photo] A caption then text", "a.txt", "text"),
         (b"Harbour plan approved\n\nThe council voted.", "a.html", "text"),
         ("<html><body>ü</body></html>".encode("utf-16"), "a", "html"),

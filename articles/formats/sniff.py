@@ -18,6 +18,7 @@ _HTML_NAMES = frozenset([
     "time",
 ])  # fmt: skip
 _FEED_ROOTS = frozenset(["rss", "feed", "rdf:rdf", "channel"])
+_DOCUMENT_ROOTS = frozenset(["html", "head", "body"])
 # What may stand before the first element: an XML declaration, processing instructions,
 # comments and a doctype.
 _PROLOG = re.compile(r"\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>)*", re.IGNORECASE | re.DOTALL)
@@ -42,14 +43,22 @@ def sniff(head: bytes, name: str = "") -> Format:
 
 
 def _markup_kind(text: str, name: str) -> Format:
+    """Markup only when it is plainly markup: a doctype, an XML declaration, or a first element
+    that is closed again later. Wire copy opens lines with '<Cinram Ltd> 4th Qtr Net', and a
+    scraped file with '<https://…>'."""
     prolog = _PROLOG.match(text)
     before = prolog.group(0) if prolog else ""
     if _DOCTYPE_HTML.search(before):
         return "html"
     element = _FIRST_ELEMENT.match(text, len(before))
     if element is None:
-        return "text"  # '<https://…>' or '<<' opens a line of text; only an element opens markup
+        return "text"
     tag = element.group(1).lower()
+    declared = before.lstrip().startswith("<?xml")
+    if not (
+        declared or tag in _DOCUMENT_ROOTS or re.search(rf"</{re.escape(element.group(1))}\s*>", text, re.IGNORECASE)
+    ):
+        return "text"
     if tag in _FEED_ROOTS:
         return "feed"
     if tag in _HTML_NAMES or name.lower().endswith(_HTML_SUFFIXES):
