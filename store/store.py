@@ -118,8 +118,8 @@ class Store:
         report.unchanged += counts.unchanged
         report.failed += counts.failed
 
-    def mark(self, ids: Sequence[int], read: bool | None = None, starred: bool | None = None) -> int:
-        """Change reading state; returns how many of the ids exist."""
+    def mark(self, ids: Sequence[int], read: bool | None = None, starred: bool | None = None) -> list[int]:
+        """Change reading state; returns the ids that name articles (the others name none)."""
         with translate_errors(self.path), self.db.atomic():
             existing = [row[0] for row in self.db.execute(_in_ids("SELECT id FROM articles WHERE id IN", ids), ids)]
             for article_id in existing:
@@ -130,7 +130,7 @@ class Store:
                     self.db.execute(
                         "UPDATE reading_state SET starred = ? WHERE article_id = ?", (int(starred), article_id)
                     )
-        return len(existing)
+        return existing
 
     def toggle(self, article_id: int, field: Literal["read", "starred"]) -> StoredArticle | None:
         """Flip an article's read or starred mark; the article as it is now, or None."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from articles import Article, ParseError, parse_file
 from articles.entities import resolve_articles
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(item, ParseError):
             results.append({"path": path, "error": item.message})
             if not args.json:
-                print_text(f"{path}: error: {item.message}")
+                print_text(f"{path}: error: {item.message}", sys.stderr)
             continue
         article = next(articles)
         results.append({"path": path, **article.to_json()})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.commands.common import add_db_option, clean, console, open_store
+from tui.commands.common import add_db_option, clean, console, open_store, positive_number, whole_number
 from tui.output import print_json
 
 
@@ -13,19 +13,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "query", nargs="?", default="", help='e.g. idlib person:erdogan date:2020 "joint patrols" -idlib'
     )
-    parser.add_argument("--limit", type=_positive, default=20)
-    parser.add_argument("--offset", type=int, default=0)
+    parser.add_argument("--limit", type=positive_number, default=20)
+    parser.add_argument("--offset", type=whole_number, default=0)
     parser.add_argument("--sort", choices=("rank", "date"), default="rank")
     parser.add_argument("--json", action="store_true", help="print a JSON array")
     add_db_option(parser)
     parser.set_defaults(run=run)
-
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
 
 
 def run(args: argparse.Namespace) -> int:
