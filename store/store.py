@@ -245,17 +245,22 @@ class Store:
             )
             return [EntityFacet(row[0], row[1], row[2], row[3]) for row in rows]
 
-    def mark_all_read(self, query: str | Node = "", entity_ids: Sequence[int] = ()) -> int:
-        """Mark every matching article read; returns how many."""
+    def mark_all_read(self, query: str | Node = "", entity_ids: Sequence[int] = ()) -> list[int]:
+        """Mark every matching unread article read; returns the ids it changed, which
+        `mark(ids, read=False)` puts back as they were."""
         compiled = self.compile(query, entity_ids)
         ids_sql, params = matching_ids_sql(compiled)
+        unread_sql = (
+            f"SELECT m.id FROM ({ids_sql}) m LEFT JOIN reading_state r ON r.article_id = m.id "
+            "WHERE coalesce(r.read, 0) = 0"
+        )
         with translate_errors(self.path), self.db.atomic():
-            ids = [row[0] for row in self.db.execute(ids_sql, params)]
+            ids = [row[0] for row in self.db.execute(unread_sql, params)]
             self.db.conn.executemany(
                 "INSERT INTO reading_state (article_id, read) VALUES (?, 1) ON CONFLICT (article_id) DO UPDATE SET read = 1",
                 [(article_id,) for article_id in ids],
             )
-        return len(ids)
+        return ids
 
     def article(self, article_id: int) -> StoredArticle | None:
         with translate_errors(self.path):

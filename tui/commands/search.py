@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from tui.commands.common import add_db_option, clean, console, open_store, positive_number, whole_number
-from tui.output import print_json
+from tui.output import print_json, print_text
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,6 +25,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def run(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         page = store.search(args.query, sort=args.sort, limit=args.limit, offset=args.offset)
+    from store.query.notes import query_notes
+
+    for note in query_notes(args.query):
+        print_text(f"note: {note}", sys.stderr)
     if args.json:
         print_json([hit.to_json() for hit in page.hits])
         return 0

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from articles.errors import NewsdeskError
-from store import StoredArticle
 from tui.commands.common import add_db_option, clean, console, no_such_articles, open_store, whole_number
 from tui.output import print_json, print_text
+
+if TYPE_CHECKING:
+    from store import StoredArticle
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
