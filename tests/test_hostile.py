@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from articles.sanitize import sanitize
-from store import QueryError, Store, StoreError
+from store import IngestReport, QueryError, Store, StoreError
 from tests.checks import assert_consistent
 from tests.hostile import FORBIDDEN_BYTES, MARKUP, PAYLOADS, write_corpus
 from tests.terminal import run_in_pty
@@ -21,22 +21,31 @@ from tui.commands.export import neutralise, write
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path], dict[Path, str], Path]:
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path], dict[Path, str], Path, IngestReport]:
+    """The hostile corpus written and ingested once for the module: every test that reads its
+    database gets it ingested, whichever tests run and in whatever order."""
     folder = tmp_path_factory.mktemp("hostile")
     good, bad = write_corpus(folder / "files")
     database = folder / "hostile.db"
-    return folder / "files", good, bad, database
-
-
-def test_the_hostile_corpus_ingests_with_every_bad_file_named(corpus) -> None:  # type: ignore[no-untyped-def]
-    files, good, bad, database = corpus
     with Store.open(database) as store:
-        report = store.ingest([str(files)], workers=1)
-        failed = dict(report.failed)
-        assert set(failed) == {str(path) for path in bad}
-        for path, reason in bad.items():
-            assert reason in failed[str(path)] and "\n" not in failed[str(path)]
-        assert report.added == len(good)
+        report = store.ingest([str(folder / "files")], workers=1)
+    return folder / "files", good, bad, database, report
+
+
+@pytest.fixture(scope="module")
+def corpus(ingested) -> tuple[Path, list[Path], dict[Path, str], Path]:  # type: ignore[no-untyped-def]
+    files, good, bad, database, _ = ingested
+    return files, good, bad, database
+
+
+def test_the_hostile_corpus_ingests_with_every_bad_file_named(ingested) -> None:  # type: ignore[no-untyped-def]
+    _, good, bad, database, report = ingested
+    failed = dict(report.failed)
+    assert set(failed) == {str(path) for path in bad}
+    for path, reason in bad.items():
+        assert reason in failed[str(path)] and "\n" not in failed[str(path)]
+    assert report.added == len(good)
+    with Store.open(database) as store:
         assert store.stats().articles == len(good)
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
@@ -102,7 +111,7 @@ def test_the_app_writes_no_hostile_bytes_to_a_terminal(corpus, tmp_path: Path) -
     env_config = os.environ.get("NEWSDESK_CONFIG")
     os.environ["NEWSDESK_CONFIG"] = str(tmp_path / "none.toml")
     try:
-        raw = run_in_pty(["-m", "tui.cli", "tui", "--db", str(database)], keys, seconds=20)
+        raw = run_in_pty(["-m", "tui.cli", "--db", str(database)], keys, seconds=20)  # the form the README shows
     finally:
         if env_config is None:
             os.environ.pop("NEWSDESK_CONFIG", None)
