@@ -236,3 +236,35 @@ async def test_mark_all_read_asks_first_and_u_undoes_only_what_it_changed(db: st
 def titles_of(db: str) -> list[str]:
     with Store.open(db) as store:
         return [hit.title for hit in store.search("", sort="date").hits]
+
+
+async def test_a_text_browser_that_cannot_have_the_terminal_is_reported(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class TextBrowser(webbrowser.GenericBrowser):
+        def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
+            raise AssertionError("a text browser must not run while the app holds the terminal")
+
+    monkeypatch.setattr(webbrowser, "get", lambda: TextBrowser("lynx"))
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:  # headless: the terminal cannot be lent
+        said = notices(app, monkeypatch)
+        await settle(pilot, app)
+        await pilot.press("j", "o")
+        await settle(pilot, app)
+        assert app.is_running
+    assert len(said) == 1 and said[0].startswith("this terminal cannot be lent to a text browser; the link is https://")
+
+
+def test_the_empty_archive_hint_names_the_archive_only_when_it_is_not_the_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.hints import empty_results
+
+    monkeypatch.setenv("NEWSDESK_DB", str(tmp_path / "default.db"))
+    assert "newsdesk ingest ~/news" in empty_results("", 0, str(tmp_path / "default.db"))
+    assert "newsdesk ingest ~/news --db '/my news/a.db'" in empty_results("", 0, "/my news/a.db")
+    assert empty_results("x", 2, "a.db") == [
+        "No articles match.",
+        "Change the search (/) or clear the filters (c) to see more.",
+    ]

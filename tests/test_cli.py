@@ -197,3 +197,9 @@ def test_show_on_a_terminal_wraps_whole_paragraphs_at_its_width(db: str) -> None
     lines = [re.sub(r"\x1b\[[0-9;]*m", "", line).rstrip() for line in raw.decode().split("\r\n")]
     assert max(len(line) for line in lines) <= 60
     assert " ".join(" ".join(lines).split()).count(" ".join(paragraph.split())) == 1
+
+
+def test_search_notes_lower_case_operators_on_stderr(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, out, err = run(capsys, "search", "idlib or sochi", "--db", db)
+    assert code == 0 and re.search(r"^\d+ matching articles?$", out, re.MULTILINE)
+    assert err == "note: 'or' is searched as a word; for the operator write OR\n"

@@ -60,7 +60,7 @@ def runs_in_terminal(browser: webbrowser.BaseBrowser) -> bool:
     """Text browsers (lynx, w3m, links) need the terminal the app is drawing on."""
     if isinstance(browser, webbrowser.UnixBrowser):
         return not browser.background
-    return type(browser) is webbrowser.GenericBrowser
+    return isinstance(browser, webbrowser.GenericBrowser) and not isinstance(browser, webbrowser.BackgroundBrowser)
 
 
 def follow(app: App[None], outcome: LinkOutcome) -> None:
