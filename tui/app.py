@@ -76,7 +76,7 @@ class NewsdeskApp(PaneLayout):
         self.pending_select: int | None = None
         self.debounce: Timer | None = None
         self.last_query = ""
-        self.bulk = MarkAllRead(self)
+        self.bulk = MarkAllRead(self, self.db_path, self.refresh_results)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-bar"):

@@ -3,22 +3,24 @@ become unread again)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+
+from textual.app import App
 
 from articles.errors import NewsdeskError
 from tui.data import borrowed
 from tui.messages import Problem
 from tui.screens.confirm import ConfirmScreen
 
-if TYPE_CHECKING:
-    from tui.app import NewsdeskApp
-
 
 class MarkAllRead:
     """The app's one bulk change of reading state and its undo."""
 
-    def __init__(self, app: NewsdeskApp) -> None:
+    def __init__(self, app: App[None], db_path: str, changed: Callable[[], None]) -> None:
+        """`changed` runs on the app's thread once reading state has changed (to search again)."""
         self.app = app
+        self.db_path = db_path
+        self.changed = changed
         self.undo_ids: list[int] = []
 
     def ask(self, total: int, query: str, entity_ids: tuple[int, ...]) -> None:
@@ -44,7 +46,7 @@ class MarkAllRead:
     def _write(self, unread: list[int] | None, query: str = "", entity_ids: tuple[int, ...] = ()) -> None:
         """On a worker thread: mark the matches read, or (given ids) make those unread again."""
         try:
-            with borrowed(self.app.db_path) as store:
+            with borrowed(self.db_path) as store:
                 changed = store.mark_all_read(query, entity_ids) if unread is None else store.mark(unread, read=False)
         except NewsdeskError as error:
             self.app.post_message(Problem(error.message))
@@ -58,4 +60,4 @@ class MarkAllRead:
             self.app.notify(f"{count} marked read · u undoes this", timeout=10, markup=False)
         else:
             self.app.notify(f"{count} unread again", markup=False)
-        self.app.refresh_results()
+        self.changed()
