@@ -268,3 +268,21 @@ def test_the_empty_archive_hint_names_the_archive_only_when_it_is_not_the_defaul
         "No articles match.",
         "Change the search (/) or clear the filters (c) to see more.",
     ]
+
+
+async def test_a_relaunch_keeps_a_highlighted_article_highlighted_without_opening_it(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("j", "j")
+        await settle(pilot, app)
+        highlighted = app.query_one(Timeline).current()
+        await pilot.press("R")  # a refresh saves the session
+        await settle(pilot, app)
+    again = make_app(db)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, again)
+        assert again.query_one(Reader).article_id is None
+        assert again.screen.has_class("-no-article") and again.query_one(Timeline).region.width >= 85
+        current = again.query_one(Timeline).current()
+        assert highlighted is not None and current is not None and current.id == highlighted.id

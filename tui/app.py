@@ -108,16 +108,17 @@ class NewsdeskApp(PaneLayout):
         self.sort = session.sort
         self.chosen = dict(session.chosen)
         self.pending_select = session.article
-        self.screen.set_class(session.article is None, "-no-article")
+        reading = session.article is not None and session.reading
+        self.screen.set_class(not reading, "-no-article")
         self.query_one("#query", Input).value = session.query
         self.last_query = session.query
         if session.results is None:
-            self.run_search(open_selected=self.pending_select is not None)
+            self.run_search(open_selected=reading)
             return
         # The first page was read before the first frame: show it now, the rest follows.
         self.generation += 1
         self._show_results(ResultsLoaded(session.results, self.generation, self.pending_select))
-        if self.pending_select is not None:
+        if reading and self.pending_select is not None:
             self._load_article(self.pending_select, None, focus=False, restored=True)
         self.pending_select = None
 
@@ -362,8 +363,10 @@ class NewsdeskApp(PaneLayout):
     # -- state -----------------------------------------------------------------------------
 
     def _save_state(self) -> None:
-        article = self.query_one(Reader).article_id or self._target()
-        self._write_meta(Session(self.last_query, self.sort, dict(self.chosen), article).to_json())
+        """The article in the reader, or else the highlighted one (restored as highlighted only)."""
+        open_id = self.query_one(Reader).article_id
+        session = Session(self.last_query, self.sort, dict(self.chosen), open_id or self._target(), open_id is not None)
+        self._write_meta(session.to_json())
 
     @work(thread=True, group="save", exclusive=True, exit_on_error=False)
     def _write_meta(self, value: str) -> None:
