@@ -118,8 +118,8 @@ class Store:
         report.unchanged += counts.unchanged
         report.failed += counts.failed
 
-    def mark(self, ids: Sequence[int], read: bool | None = None, starred: bool | None = None) -> int:
-        """Change reading state; returns how many of the ids exist."""
+    def mark(self, ids: Sequence[int], read: bool | None = None, starred: bool | None = None) -> list[int]:
+        """Change reading state; returns the ids that name articles (the others name none)."""
         with translate_errors(self.path), self.db.atomic():
             existing = [row[0] for row in self.db.execute(_in_ids("SELECT id FROM articles WHERE id IN", ids), ids)]
             for article_id in existing:
@@ -130,7 +130,7 @@ class Store:
                     self.db.execute(
                         "UPDATE reading_state SET starred = ? WHERE article_id = ?", (int(starred), article_id)
                     )
-        return len(existing)
+        return existing
 
     def toggle(self, article_id: int, field: Literal["read", "starred"]) -> StoredArticle | None:
         """Flip an article's read or starred mark; the article as it is now, or None."""
@@ -245,17 +245,22 @@ class Store:
             )
             return [EntityFacet(row[0], row[1], row[2], row[3]) for row in rows]
 
-    def mark_all_read(self, query: str | Node = "", entity_ids: Sequence[int] = ()) -> int:
-        """Mark every matching article read; returns how many."""
+    def mark_all_read(self, query: str | Node = "", entity_ids: Sequence[int] = ()) -> list[int]:
+        """Mark every matching unread article read; returns the ids it changed, which
+        `mark(ids, read=False)` puts back as they were."""
         compiled = self.compile(query, entity_ids)
         ids_sql, params = matching_ids_sql(compiled)
+        unread_sql = (
+            f"SELECT m.id FROM ({ids_sql}) m LEFT JOIN reading_state r ON r.article_id = m.id "
+            "WHERE coalesce(r.read, 0) = 0"
+        )
         with translate_errors(self.path), self.db.atomic():
-            ids = [row[0] for row in self.db.execute(ids_sql, params)]
+            ids = [row[0] for row in self.db.execute(unread_sql, params)]
             self.db.conn.executemany(
                 "INSERT INTO reading_state (article_id, read) VALUES (?, 1) ON CONFLICT (article_id) DO UPDATE SET read = 1",
                 [(article_id,) for article_id in ids],
             )
-        return len(ids)
+        return ids
 
     def article(self, article_id: int) -> StoredArticle | None:
         with translate_errors(self.path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,22 @@ def seeded(tmp_path: Path):  # type: ignore[no-untyped-def]
     ids = {Path(path).name[:3]: article_id for path, article_id in store.db.execute("SELECT path, id FROM articles")}
     yield store, ids
     store.close()
+
+
+@pytest.fixture
+def quiet_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No user config file: the defaults, whatever the machine running the tests has."""
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "no-config.toml"))
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[str]:
+    """A database file holding the bundled seeds (the app tests' archive)."""
+    from store import Store
+    from tui.data import close_stores
+
+    path = tmp_path / "app.db"
+    with Store.open(path) as store:
+        store.ingest([str(p) for p in bundled_files()])
+    yield str(path)
+    close_stores()

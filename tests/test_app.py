@@ -7,40 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from articles.bundled import bundled_files
 from store import Store
-from tui.app import NewsdeskApp, make_app
+from tests.apptools import settle, titles
+from tui.app import make_app
 from tui.config import Config, load_config
 from tui.data import borrowed, close_stores
 from tui.widgets.reader import Reader
 from tui.widgets.timeline import Timeline
 
-
-@pytest.fixture(autouse=True)
-def _quiet_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "no-config.toml"))
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> str:
-    path = tmp_path / "app.db"
-    with Store.open(path) as store:
-        store.ingest([str(p) for p in bundled_files()])
-    yield str(path)
-    close_stores()
-
-
-async def settle(pilot, app: NewsdeskApp, wait: float = 0.05) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause(wait)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def titles(app: NewsdeskApp) -> list[str]:
-    timeline = app.query_one(Timeline)
-    results = timeline.results
-    assert results is not None
-    return [results.hit(index).title for index in range(results.total)]  # type: ignore[union-attr]
+pytestmark = pytest.mark.usefixtures("quiet_config")
 
 
 async def test_launch_shows_the_bundled_articles_newest_first(db: str) -> None:
@@ -86,11 +61,11 @@ async def test_choosing_an_entity_filters_and_c_clears(db: str) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("e")
-        await pilot.press("down", "x")  # the first person: Recep Tayyip Erdogan
+        await pilot.press("down", "space")  # the first person: Recep Tayyip Erdogan
         await settle(pilot, app)
         assert [facet.name for facet in app.chosen.values()] == ["Recep Tayyip Erdogan"]
         assert len(titles(app)) == 4
-        await pilot.press("c")
+        await pilot.press("escape", "c")  # in the entity pane, c would narrow the list
         await settle(pilot, app)
         assert not app.chosen and len(titles(app)) == 5
 
@@ -150,10 +125,16 @@ async def test_pane_keys(db: str) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("2")
+        assert app.focused is app.query_one(Timeline)  # no article open: no reader to go to
+        await pilot.press("enter", "1")
+        await settle(pilot, app)
+        await pilot.press("2")
         assert app.focused is app.query_one(Reader)
         await pilot.press("3")
         assert app.focused is app.query_one("#entity-list")
-        await pilot.press("1")
+        await pilot.press("escape")  # typed there, 1 would narrow the list
+        assert app.focused is app.query_one(Timeline)
+        await pilot.press("2", "1")
         assert app.focused is app.query_one(Timeline)
         await pilot.press("tab")
         assert app.focused is app.query_one(Reader)
@@ -193,11 +174,12 @@ async def test_relaunching_restores_query_filters_and_article(db: str) -> None:
         await settle(pilot, app)
         await pilot.press("slash", *"patrols", "enter")
         await settle(pilot, app, 0.4)
-        await pilot.press("e", "down", "x")
+        await pilot.press("e", "down", "space")
         await settle(pilot, app)
-        await pilot.press("1", "j", "enter")
+        await pilot.press("escape", "j", "enter")
         await settle(pilot, app)
         opened = app.query_one(Reader).article_id
+        assert opened is not None
     again = make_app(db)
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot, again)
@@ -220,13 +202,16 @@ async def test_narrow_terminal_reader_takes_the_screen(db: str) -> None:
         assert app.query_one(Timeline).region.width >= 70
 
 
-async def test_quit_key(db: str) -> None:
-    app = make_app(db)
+@pytest.mark.parametrize(("keys", "quits"), [({}, True), ({"quit": "ctrl+q"}, False)])
+async def test_the_quit_key_quits(db: str, keys: dict[str, str], quits: bool) -> None:
+    app = make_app(db, Config(keys=keys))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
+        assert app.return_code is None
         await pilot.press("q")
         await pilot.pause()
-    assert app.return_code in (0, None)
+        # The exit code is set when the app is asked to quit, not when the test harness closes it.
+        assert app.return_code == (0 if quits else None)
 
 
 async def test_keys_can_be_remapped_by_id(db: str) -> None:

@@ -2,43 +2,50 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import os
-import pty
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from articles.sanitize import sanitize
-from store import QueryError, Store, StoreError
+from store import IngestReport, QueryError, Store, StoreError
 from tests.checks import assert_consistent
 from tests.hostile import FORBIDDEN_BYTES, MARKUP, PAYLOADS, write_corpus
+from tests.terminal import run_in_pty
 from tui.commands.export import neutralise, write
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path], dict[Path, str], Path]:
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path], dict[Path, str], Path, IngestReport]:
+    """The hostile corpus written and ingested once for the module: every test that reads its
+    database gets it ingested, whichever tests run and in whatever order."""
     folder = tmp_path_factory.mktemp("hostile")
     good, bad = write_corpus(folder / "files")
     database = folder / "hostile.db"
-    return folder / "files", good, bad, database
-
-
-def test_the_hostile_corpus_ingests_with_every_bad_file_named(corpus) -> None:  # type: ignore[no-untyped-def]
-    files, good, bad, database = corpus
     with Store.open(database) as store:
-        report = store.ingest([str(files)], workers=1)
-        failed = dict(report.failed)
-        assert set(failed) == {str(path) for path in bad}
-        for path, reason in bad.items():
-            assert reason in failed[str(path)] and "\n" not in failed[str(path)]
-        assert report.added == len(good)
+        report = store.ingest([str(folder / "files")], workers=1)
+    return folder / "files", good, bad, database, report
+
+
+@pytest.fixture(scope="module")
+def corpus(ingested) -> tuple[Path, list[Path], dict[Path, str], Path]:  # type: ignore[no-untyped-def]
+    files, good, bad, database, _ = ingested
+    return files, good, bad, database
+
+
+def test_the_hostile_corpus_ingests_with_every_bad_file_named(ingested) -> None:  # type: ignore[no-untyped-def]
+    _, good, bad, database, report = ingested
+    failed = dict(report.failed)
+    assert set(failed) == {str(path) for path in bad}
+    for path, reason in bad.items():
+        assert reason in failed[str(path)] and "\n" not in failed[str(path)]
+    assert report.added == len(good)
+    with Store.open(database) as store:
         assert store.stats().articles == len(good)
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
@@ -75,46 +82,6 @@ def test_nothing_hostile_is_stored(corpus) -> None:  # type: ignore[no-untyped-d
     assert "\u202e" not in stored
 
 
-def _run_in_pty(
-    argv: list[str], keys: list[bytes] = (), seconds: float = 8.0, size: tuple[int, int] = (40, 120)
-) -> bytes:  # type: ignore[assignment]
-    """Run a command on a pseudo-terminal, type `keys`, and return every byte it wrote."""
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["TERM"] = "xterm-256color"
-        os.environ["COLUMNS"], os.environ["LINES"] = str(size[1]), str(size[0])
-        os.execv(sys.executable, [sys.executable, *argv])
-    import fcntl
-    import struct
-    import termios
-
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[0], size[1], 0, 0))
-    output = bytearray()
-    deadline = time.monotonic() + seconds
-    pending = list(keys)
-    next_key = time.monotonic() + 2.0
-    while time.monotonic() < deadline:
-        try:
-            import select
-
-            ready, _, _ = select.select([fd], [], [], 0.1)
-            if ready:
-                chunk = os.read(fd, 65536)
-                if not chunk:
-                    break
-                output += chunk
-        except OSError:
-            break
-        if pending and time.monotonic() > next_key:
-            os.write(fd, pending.pop(0))
-            next_key = time.monotonic() + 0.4
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, 9)
-    os.waitpid(pid, 0)
-    os.close(fd)
-    return bytes(output)
-
-
 def _assert_clean(raw: bytes) -> None:
     for forbidden in FORBIDDEN_BYTES:
         assert forbidden not in raw, forbidden
@@ -131,11 +98,11 @@ def test_the_cli_writes_no_hostile_bytes_to_a_terminal(corpus) -> None:  # type:
         ["-m", "tui.cli", "export", "harbour", "--format", "markdown", "--db", str(database)],
         ["-m", "tui.cli", "search", "harbour", "--json", "--db", str(database)],
     ):
-        raw = _run_in_pty(argv, seconds=15)
+        raw = run_in_pty(argv, seconds=15)
         assert b"Harbour" in raw or b"Bergen" in raw
         _assert_clean(raw)
     for article_id in ids:
-        _assert_clean(_run_in_pty(["-m", "tui.cli", "show", str(article_id), "--db", str(database)], seconds=8))
+        _assert_clean(run_in_pty(["-m", "tui.cli", "show", str(article_id), "--db", str(database)], seconds=8))
 
 
 def test_the_app_writes_no_hostile_bytes_to_a_terminal(corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -144,7 +111,7 @@ def test_the_app_writes_no_hostile_bytes_to_a_terminal(corpus, tmp_path: Path) -
     env_config = os.environ.get("NEWSDESK_CONFIG")
     os.environ["NEWSDESK_CONFIG"] = str(tmp_path / "none.toml")
     try:
-        raw = _run_in_pty(["-m", "tui.cli", "tui", "--db", str(database)], keys, seconds=20)
+        raw = run_in_pty(["-m", "tui.cli", "--db", str(database)], keys, seconds=20)  # the form the README shows
     finally:
         if env_config is None:
             os.environ.pop("NEWSDESK_CONFIG", None)

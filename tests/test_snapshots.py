@@ -46,7 +46,7 @@ def test_search_with_results(snap_compare, app) -> None:  # type: ignore[no-unty
 def test_entity_filter_applied(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
     async def choose(pilot) -> None:  # type: ignore[no-untyped-def]
         await _settle(pilot)
-        await pilot.press("e", "down", "x")
+        await pilot.press("e", "down", "space")
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=choose)

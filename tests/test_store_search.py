@@ -8,6 +8,7 @@ import pytest
 
 from store import Cancelled, QueryError, Store
 from store.db import time_limit
+from store.query.notes import query_notes
 
 
 def found(store_ids: tuple[Store, dict[str, int]], query: str, sort: str = "rank") -> set[str]:
@@ -172,3 +173,40 @@ def test_a_filtered_text_search_tests_its_filters_on_the_narrow_index(
     sql, params = matching_ids_sql(store.compile(query))
     plan = " ".join(row[3] for row in store.db.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall())
     assert "COVERING INDEX articles_filters" in plan, plan
+
+
+@pytest.mark.parametrize(
+    ("query", "notes"),
+    [
+        ("turkey or russia", ["'or' is searched as a word; for the operator write OR"]),
+        ("not idlib", ["'not' is searched as a word; for the operator write NOT"]),
+        ("a and b or c", ["'and' and 'or' are searched as words; for the operators write AND and OR"]),
+        ("turkey OR russia", []),
+        ("NOT idlib AND sochi", []),
+        ('"war and peace"', []),
+        ("title:not x", []),
+        ("nor notable android", []),
+        ("(unclosed or", ["'or' is searched as a word; for the operator write OR"]),
+        ('"unclosed', []),
+    ],
+)
+def test_lower_case_operators_get_a_note(query: str, notes: list[str]) -> None:
+    assert query_notes(query) == notes
+
+
+def test_lower_case_or_is_searched_as_a_word(seeded: tuple[Store, dict[str, int]]) -> None:
+    store, _ = seeded
+    assert found(seeded, "idlib OR sochi") > found(seeded, "idlib or sochi")
+    assert store.search("sochi or").total == store.search('sochi "or"').total
+
+
+def test_mark_all_read_returns_only_what_it_changed_and_mark_puts_it_back(
+    seeded: tuple[Store, dict[str, int]],
+) -> None:
+    store, ids = seeded
+    assert store.mark([ids["003"], 999_999], read=True) == [ids["003"]]
+    changed = store.mark_all_read("idlib")
+    assert sorted(changed) == sorted(ids[p] for p in ("000", "004"))  # 003 was read already
+    assert store.search("idlib is:unread").total == 0
+    store.mark(changed, read=False)
+    assert found(seeded, "is:read") == {"003"}

@@ -4,7 +4,6 @@ from the keyboard. Every query runs in a worker; the UI only ever shows what cam
 from __future__ import annotations
 
 import gc
-import webbrowser
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -12,7 +11,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -20,9 +19,13 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from articles.errors import NewsdeskError
 from articles.sanitize import sanitize_line
 from store import Cancelled, EntityFacet, Sort
+from store.query.notes import query_notes
 from store.query.parser import query_terms
+from tui.browse import follow, open_link
+from tui.bulk import MarkAllRead
 from tui.config import Config, apply_config, load_config
 from tui.data import borrowed, close_stores, load_facets, load_results
+from tui.hints import empty_results
 from tui.layout import PaneLayout
 from tui.messages import ArticleLoaded, FacetsLoaded, Problem, ResultsLoaded, SearchFailed, StateChanged
 from tui.screens.help import HelpScreen, help_sections
@@ -56,6 +59,7 @@ class NewsdeskApp(PaneLayout):
         Binding("c", "clear_filters", "Clear filters", show=False, id="clear_filters"),
         Binding("r", "toggle_sort", "Date/relevance", show=False, id="toggle_sort"),
         Binding("R,f5", "refresh", "Refresh", show=False, id="refresh"),
+        Binding("u", "undo", "Undo mark all read", show=False, id="undo"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -72,6 +76,7 @@ class NewsdeskApp(PaneLayout):
         self.pending_select: int | None = None
         self.debounce: Timer | None = None
         self.last_query = ""
+        self.bulk = MarkAllRead(self, self.db_path, self.refresh_results)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-bar"):
@@ -79,8 +84,9 @@ class NewsdeskApp(PaneLayout):
             yield Static("", id="query-error", markup=False)
         with Horizontal(id="panes"):
             yield EntityPane(id="entities")
-            yield Timeline(id="timeline")
-            yield Reader(id="reader")
+            with Container(id="main"):
+                yield Timeline(id="timeline")
+                yield Reader(id="reader")
         yield Static("", id="status", markup=False)
         yield Footer()
 
@@ -102,16 +108,18 @@ class NewsdeskApp(PaneLayout):
         self.sort = session.sort
         self.chosen = dict(session.chosen)
         self.pending_select = session.article
+        reading = session.article is not None and session.reading
+        self.screen.set_class(not reading, "-no-article")
         self.query_one("#query", Input).value = session.query
         self.last_query = session.query
         if session.results is None:
-            self.run_search(open_selected=self.pending_select is not None)
+            self.run_search(open_selected=reading)
             return
         # The first page was read before the first frame: show it now, the rest follows.
         self.generation += 1
         self._show_results(ResultsLoaded(session.results, self.generation, self.pending_select))
-        if self.pending_select is not None:
-            self._load_article(self.pending_select, None, focus=False)
+        if reading and self.pending_select is not None:
+            self._load_article(self.pending_select, None, focus=False, restored=True)
         self.pending_select = None
 
     @on(Input.Changed, "#query")
@@ -149,7 +157,7 @@ class NewsdeskApp(PaneLayout):
             return
         self.post_message(ResultsLoaded(results, generation, select))
         if open_it and select is not None:
-            self._load_article(select, None, focus=False)
+            self._load_article(select, None, focus=False, restored=True)
 
     @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
     def _facets(self, query: str, ids: tuple[int, ...], generation: int) -> None:
@@ -169,8 +177,8 @@ class NewsdeskApp(PaneLayout):
             return
         results = message.results
         index = results.index_of(message.select_id) if message.select_id is not None else None
-        self.query_one(Timeline).show(results, index or 0)
-        self._show_error("")
+        self.query_one(Timeline).show(results, index or 0, empty_results(results.query, len(self.chosen), self.db_path))
+        self._show_error(" · ".join(query_notes(results.query)), note=True)
         order = "relevance" if results.sort == "rank" else "date"
         filters = f" · {len(self.chosen)} filter{'s' if len(self.chosen) != 1 else ''}" if self.chosen else ""
         self._status(f"{results.total:,} article{'s' if results.total != 1 else ''} · by {order}{filters}")
@@ -192,10 +200,12 @@ class NewsdeskApp(PaneLayout):
         if message.generation == self.generation:
             self._show_error(message.error)
 
-    def _show_error(self, text: str) -> None:
+    def _show_error(self, text: str, note: bool = False) -> None:
+        """The line under the search bar: an error in the query, or a note on how it is read."""
         error = self.query_one("#query-error", Static)
         error.update(Text(sanitize_line(text)))
         error.set_class(bool(text), "-shown")
+        error.set_class(note, "-note")
 
     def _status(self, text: str) -> None:
         self.query_one("#status", Static).update(Text(sanitize_line(text)))
@@ -210,10 +220,12 @@ class NewsdeskApp(PaneLayout):
         self._load_article(article_id, None, focus=True)
 
     @work(thread=True, group="article", exit_on_error=False)
-    def _load_article(self, article_id: int, index: int | None, focus: bool) -> None:
+    def _load_article(self, article_id: int, index: int | None, focus: bool, restored: bool = False) -> None:
+        """Show an article; opening one marks it read, restoring the last session's does not."""
         try:
             with borrowed(self.db_path) as store:
-                store.opened(article_id)
+                if not restored:
+                    store.opened(article_id)
                 stored = store.article(article_id)
         except NewsdeskError as error:
             self.post_message(Problem(error.message))
@@ -225,7 +237,8 @@ class NewsdeskApp(PaneLayout):
     def _article_loaded(self, message: ArticleLoaded) -> None:
         reader = self.query_one(Reader)
         reader.show(message.stored, query_terms(self.last_query))
-        self._follow_state(message.stored.id, read=True, starred=message.stored.starred)
+        self.screen.remove_class("-no-article")
+        self._follow_state(message.stored.id, message.stored.read, message.stored.starred)
         if message.focus:
             self.screen.add_class("-reading")
             reader.focus()
@@ -288,15 +301,17 @@ class NewsdeskApp(PaneLayout):
             self.notify(f"unexpected error: {event.worker.error}", severity="error", markup=False)
 
     def action_open_url(self) -> None:
-        article_id = self.query_one(Reader).article_id or self._target()
-        stored = None
-        if article_id is not None:
+        self._open_link(self._target())
+
+    @work(thread=True, group="link", exit_on_error=False)
+    def _open_link(self, article_id: int | None) -> None:
+        try:
             with borrowed(self.db_path) as store:
-                stored = store.article(article_id)
-        if stored is None or not stored.article.url:
-            self.notify("this article has no URL", markup=False)
+                stored = store.article(article_id) if article_id is not None else None
+        except NewsdeskError as error:
+            self.post_message(Problem(error.message))
             return
-        webbrowser.open(stored.article.url)
+        self.call_from_thread(follow, self, open_link(stored.article.url if stored else None))
 
     # -- entities --------------------------------------------------------------------------
 
@@ -317,26 +332,30 @@ class NewsdeskApp(PaneLayout):
             self.run_search()
 
     def action_toggle_sort(self) -> None:
-        self.sort = "rank" if self.sort == "date" else "date"
         if not query_terms(self.last_query):
-            self.notify("relevance order needs words to search for; showing the timeline", markup=False)
+            # Left as it is: the next search with words keeps the order the user chose.
+            self.notify("r switches a search with words between relevance and date order", markup=False)
+            return
+        self.sort = "rank" if self.sort == "date" else "date"
         self.run_search()
 
     def action_refresh(self) -> None:
-        self.pending_select = self._target()
-        self.run_search()
+        self.refresh_results()
         self.notify("refreshed", timeout=1.5, markup=False)
 
-    @work(thread=True, exit_on_error=False)
+    def refresh_results(self) -> None:
+        """Search again and keep the highlighted article (after a change made elsewhere)."""
+        self.pending_select = self._target()
+        self.run_search()
+
     def action_mark_all_read(self) -> None:
-        try:
-            with borrowed(self.db_path) as store:
-                count = store.mark_all_read(self.last_query, tuple(self.chosen))
-        except NewsdeskError as error:
-            self.post_message(Problem(error.message))
+        results = self.query_one(Timeline).results
+        if results is None:
             return
-        self.call_from_thread(self.notify, f"{count:,} articles marked read", markup=False)
-        self.call_from_thread(self.run_search)
+        self.bulk.ask(results.total, results.query, results.entity_ids)
+
+    def action_undo(self) -> None:
+        self.bulk.undo()
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(help_sections(list(self.BINDINGS)), dict(self.config.keys)))
@@ -344,8 +363,10 @@ class NewsdeskApp(PaneLayout):
     # -- state -----------------------------------------------------------------------------
 
     def _save_state(self) -> None:
-        article = self.query_one(Reader).article_id or self._target()
-        self._write_meta(Session(self.last_query, self.sort, dict(self.chosen), article).to_json())
+        """The article in the reader, or else the highlighted one (restored as highlighted only)."""
+        open_id = self.query_one(Reader).article_id
+        session = Session(self.last_query, self.sort, dict(self.chosen), open_id or self._target(), open_id is not None)
+        self._write_meta(session.to_json())
 
     @work(thread=True, group="save", exclusive=True, exit_on_error=False)
     def _write_meta(self, value: str) -> None:

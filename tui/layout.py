@@ -1,5 +1,7 @@
-"""Which panes show and which has focus: three side by side on a wide terminal, one at a
-time on a narrow one (the CSS classes on the screen say which)."""
+"""Which panes show and which has focus (the CSS classes on the screen say which): three side
+by side on a wide terminal; the entities beside the timeline over the reader on a middling one
+(titles and text both get the width: at 120 columns, side by side, each got 45); one at a time
+on a narrow one. The reader takes room only once an article is open."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from tui.widgets.reader import Reader
 from tui.widgets.timeline import Timeline
 
 NARROW = 100
+SIDE_BY_SIDE = 160
 
 
 class PaneLayout(App[None]):
@@ -27,6 +30,9 @@ class PaneLayout(App[None]):
             self.screen.remove_class("-reading", "-hide-entities")
             self.query_one(EntityList).focus()
         elif pane == "reader":
+            if self.screen.has_class("-no-article"):
+                self.notify("no article is open: press Enter on one in the timeline", markup=False)
+                return
             self.screen.add_class("-reading")
             self.screen.remove_class("-hide-reader")
             self.query_one(Reader).focus()
@@ -53,3 +59,4 @@ class PaneLayout(App[None]):
 
     def _apply_width(self, width: int) -> None:
         self.screen.set_class(width < NARROW, "narrow")
+        self.screen.set_class(NARROW <= width < SIDE_BY_SIDE, "stacked")

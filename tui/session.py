@@ -19,11 +19,19 @@ class Session:
     sort: Sort = "rank"
     chosen: dict[int, EntityFacet] = field(default_factory=dict)
     article: int | None = None
+    reading: bool = True
+    """Whether `article` was open in the reader (else only highlighted in the timeline)."""
     results: ResultSet | None = None
 
     def to_json(self) -> str:
         return json.dumps(
-            {"query": self.query, "entities": list(self.chosen), "sort": self.sort, "article": self.article}
+            {
+                "query": self.query,
+                "entities": list(self.chosen),
+                "sort": self.sort,
+                "article": self.article,
+                "reading": self.reading,
+            }
         )
 
 
@@ -40,6 +48,7 @@ def restore_session(db_path: str, preload: bool = True) -> Session:
         sort="date" if state.get("sort") == "date" else "rank",
         chosen={i: EntityFacet(i, name, kind, 0) for i, (name, kind) in names.items()},
         article=state.get("article") if isinstance(state.get("article"), int) else None,
+        reading=state.get("reading") is not False,  # states saved before it was kept: as they were
     )
     if preload:
         try:

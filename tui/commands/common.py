@@ -19,6 +19,38 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="FILE", help="database file (default: $NEWSDESK_DB or the user data folder)")
 
 
+# SQLite stores integers in 64 bits: a bigger number can name no article and no count.
+_LARGEST = 2**63 - 1
+
+
+def whole_number(value: str) -> int:
+    """An argparse type: a whole number, with a plain message when it is not one."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if abs(number) > _LARGEST:
+        raise argparse.ArgumentTypeError(f"{value} is too large")
+    return number
+
+
+def positive_number(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    number = whole_number(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
+def no_such_articles(ids: list[int]) -> str:
+    """'no article has id 7', or 'no articles have ids 7, 9 and 12' (the first ten named)."""
+    if len(ids) == 1:
+        return f"no article has id {ids[0]}"
+    named = [str(number) for number in ids[:10]]
+    rest = f"{len(ids) - 10:,} more" if len(ids) > 10 else named.pop()
+    return f"no articles have ids {', '.join(named)} and {rest}"
+
+
 def open_store(args: argparse.Namespace) -> Store:
     from store import Store
 

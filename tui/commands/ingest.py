@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.commands.common import add_db_option, console, open_store
+from tui.commands.common import add_db_option, console, open_store, positive_number
 from tui.output import print_json, print_text
 
 
@@ -13,7 +13,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser = subparsers.add_parser("ingest", help="add article files, folders and globs to the archive")
     parser.add_argument("paths", nargs="+", metavar="PATH")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    parser.add_argument("--workers", type=int, default=None, help="parsing processes (default: one per core)")
+    parser.add_argument(
+        "--workers", type=positive_number, default=None, help="parsing processes (default: one per core)"
+    )
     add_db_option(parser)
     parser.set_defaults(run=run)
 

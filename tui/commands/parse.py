@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from articles import Article, ParseError
 from articles.entities import resolve_articles
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(item, str):
             results.append({"path": where, "error": item})
             if not args.json:
-                print_text(f"{where}: error: {item}")
+                print_text(f"{where}: error: {item}", sys.stderr)
             continue
         article = next(articles)
         results.append({"path": where, **article.to_json()})

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from tui.commands.common import add_db_option, clean, console, open_store
-from tui.output import print_json
+from tui.commands.common import add_db_option, clean, console, open_store, positive_number, whole_number
+from tui.output import print_json, print_text
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -13,24 +14,21 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "query", nargs="?", default="", help='e.g. idlib person:erdogan date:2020 "joint patrols" -idlib'
     )
-    parser.add_argument("--limit", type=_positive, default=20)
-    parser.add_argument("--offset", type=int, default=0)
+    parser.add_argument("--limit", type=positive_number, default=20)
+    parser.add_argument("--offset", type=whole_number, default=0)
     parser.add_argument("--sort", choices=("rank", "date"), default="rank")
     parser.add_argument("--json", action="store_true", help="print a JSON array")
     add_db_option(parser)
     parser.set_defaults(run=run)
 
 
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
-
-
 def run(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         page = store.search(args.query, sort=args.sort, limit=args.limit, offset=args.offset)
+    from store.query.notes import query_notes
+
+    for note in query_notes(args.query):
+        print_text(f"note: {note}", sys.stderr)
     if args.json:
         print_json([hit.to_json() for hit in page.hits])
         return 0

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import TYPE_CHECKING
 
 from articles.errors import NewsdeskError
-from tui.commands.common import add_db_option, clean, console, open_store
-from tui.output import print_json
+from tui.commands.common import add_db_option, clean, console, no_such_articles, open_store, whole_number
+from tui.output import print_json, print_text
+
+if TYPE_CHECKING:
+    from store import StoredArticle
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("show", help="print one article")
-    parser.add_argument("id", type=int)
+    parser.add_argument("id", type=whole_number)
     parser.add_argument("--json", action="store_true")
     add_db_option(parser)
     parser.set_defaults(run=run)
@@ -21,28 +26,38 @@ def run(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         stored = store.article(args.id)
     if stored is None:
-        raise NewsdeskError(f"no article with id {args.id}")
+        raise NewsdeskError(no_such_articles([args.id]))
     if args.json:
         print_json(stored.to_json())
         return 0
-    from rich.padding import Padding
+    blocks = _blocks(stored)
+    if not sys.stdout.isatty():
+        # Piped: each paragraph whole on one line, unpadded, for the next program to wrap.
+        print_text("\n".join(text for text, _ in blocks))
+        return 0
     from rich.text import Text
 
-    article = stored.article
     out = console()
-    out.print(Text(clean(article.title), style="bold"))
+    for text, style in blocks:
+        out.print(Text(text, style=style), soft_wrap=False)  # wrapped at words to the terminal's width
+    return 0
+
+
+def _blocks(stored: StoredArticle) -> list[tuple[str, str]]:
+    """The article as lines of text, each with the style it has on a terminal."""
+    article = stored.article
+    blocks = [(clean(article.title), "bold")]
     if article.subtitle:
-        out.print(Text(clean(article.subtitle), style="italic"))
+        blocks.append((clean(article.subtitle), "italic"))
     meta = [article.date_iso or "undated", article.source or "", ", ".join(article.byline or ())]
-    out.print(Text("  ·  ".join(clean(item) for item in meta if item), style="dim"))
+    blocks.append(("  ·  ".join(clean(item) for item in meta if item), "dim"))
     if article.url:
-        out.print(Text(clean(article.url), style="dim underline"))
+        blocks.append((clean(article.url), "dim underline"))
     state = ("read" if stored.read else "unread") + (", starred" if stored.starred else "")
-    out.print(Text(f"#{stored.id}  {state}", style="dim"))
-    out.print()
+    blocks += [(f"#{stored.id}  {state}", "dim"), ("", "")]
     for paragraph in article.body:
-        out.print(Padding(Text(clean(paragraph)), (0, 0, 1, 0)), width=min(out.width, 88))
+        blocks += [(clean(paragraph), ""), ("", "")]
     if article.entities:
         names = ", ".join(f"{clean(entity.name)} ({entity.type})" for entity in article.entities)
-        out.print(Text("Entities: " + names, style="dim"), width=min(out.width, 88))
-    return 0
+        blocks.append(("Entities: " + names, "dim"))
+    return blocks

@@ -1,5 +1,6 @@
 """The entity pane: People, Places and Organisations of the current results, narrowing as
-you type; choosing entities filters the timeline to articles naming all of them."""
+you type; choosing entities filters the timeline to articles naming all of them. Every letter
+typed in the pane narrows the list: none of them reaches the app's keys (`m` would mark read)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.events import Key, Resize
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -24,19 +26,34 @@ HEADINGS: dict[EntityType, str] = {"person": "People", "place": "Places", "organ
 
 
 class EntityList(OptionList):
-    """Entities with article counts; x, Space or Enter toggles one as a filter."""
+    """Entities with article counts; Space or Enter toggles one as a filter, arrows move, and
+    any other character typed goes to the narrowing box."""
 
     BINDINGS = [
-        Binding("x,space", "toggle_entity", "Toggle filter", id="entities.toggle"),
-        Binding("j", "cursor_down", "Down", show=False, id="entities.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="entities.up"),
-        Binding("g", "first", "Top", show=False, id="entities.top"),
-        Binding("G", "last", "Bottom", show=False, id="entities.bottom"),
+        Binding("space", "toggle_entity", "Toggle filter", id="entities.toggle"),
     ]
+
+    class Typed(Message):
+        """A character typed in the list, for the narrowing box."""
+
+        def __init__(self, character: str) -> None:
+            super().__init__()
+            self.character = character
+
+    def on_key(self, event: Key) -> None:
+        if event.is_printable and event.character and event.character != " ":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Typed(event.character))
 
     def action_toggle_entity(self) -> None:
         if self.highlighted is not None:
             self.action_select()
+
+    def highlight_first(self) -> None:
+        """Highlight the first entity (headings cannot be highlighted) unless one is."""
+        if self.highlighted is None and self.option_count:
+            self.action_first()
 
 
 class EntityPane(Vertical):
@@ -58,7 +75,7 @@ class EntityPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(Text("Entities", style="bold"), id="entities-title", markup=False)
         yield Static("", id="chosen", markup=False)
-        yield Input(placeholder="Narrow…", id="entity-filter")
+        yield Input(placeholder="Narrow…", id="entity-filter", select_on_focus=False)
         yield EntityList(id="entity-list")
 
     def show(self, facets: Facets | None, chosen: dict[int, EntityFacet]) -> None:
@@ -73,7 +90,24 @@ class EntityPane(Vertical):
 
     @on(Input.Submitted, "#entity-filter")
     def _to_list(self) -> None:
-        self.query_one(EntityList).focus()
+        listing = self.query_one(EntityList)
+        listing.focus()
+        listing.highlight_first()
+
+    @on(EntityList.Typed)
+    def _typed(self, message: EntityList.Typed) -> None:
+        box = self.query_one("#entity-filter", Input)
+        box.focus()
+        box.insert_text_at_cursor(message.character)
+
+    def on_key(self, event: Key) -> None:
+        if event.key == "down" and self.query_one("#entity-filter", Input).has_focus:
+            event.stop()
+            self._to_list()
+
+    def on_resize(self, event: Resize) -> None:
+        if self.facets is not None:
+            self._render_list()  # labels are cut to the pane's width
 
     @on(OptionList.OptionSelected, "#entity-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -106,9 +140,17 @@ class EntityPane(Vertical):
                 option_id = f"entity-{facet.id}"
                 self.by_option[option_id] = facet
                 options.append(Option(self._label(facet), id=option_id))
+        index = listing.highlighted
+        if not options and wanted:
+            options.append(Option(Text("No entity matches.", style="dim italic"), disabled=True))
         listing.set_options(options)
         if highlighted and highlighted in self.by_option:
             listing.highlighted = listing.get_option_index(highlighted)
+        elif index is not None and self.by_option:
+            # The highlighted entity left the list: stay at the same place in it.
+            listing.highlighted = min(index, listing.option_count - 1)
+            if listing.highlighted_option is None or listing.highlighted_option.disabled:
+                listing.action_cursor_down()
 
     def _label(self, facet: EntityFacet) -> Text:
         mark = "✓ " if facet.id in self.chosen else "  "

@@ -4,6 +4,7 @@ line at a time from a ResultSet so that only what is on screen is ever rendered.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections import OrderedDict
 
 from rich.segment import Segment
@@ -59,15 +60,16 @@ class Timeline(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.results: ResultSet | None = None
-        self.empty_message = "Loading…"
+        self.empty_lines: list[str] = ["Loading…"]
         self._strips: OrderedDict[tuple[object, ...], Strip] = OrderedDict()
 
-    def show(self, results: ResultSet, select: int = 0) -> None:
-        """Display a new result set with the cursor on article `select`."""
+    def show(self, results: ResultSet, select: int = 0, empty: list[str] | None = None) -> None:
+        """Display a new result set with the cursor on article `select`; `empty` is what to
+        say when it holds nothing."""
         self.results = results
         self._strips.clear()
         self.virtual_size = Size(0, results.line_count)
-        self.empty_message = "No articles match." if not results.total else ""
+        self.empty_lines = (empty or ["No articles match."]) if not results.total else []
         self.cursor = max(0, min(select, results.total - 1))
         self.refresh()
 
@@ -139,8 +141,9 @@ class Timeline(ScrollView, can_focus=True):
         line = y + int(self.scroll_y)
         results = self.results
         if results is None or not results.total:
-            if y == 1:
-                return Strip([Segment(f"  {self.empty_message}", self._style("timeline--empty"))])
+            said = _wrapped(self.empty_lines, width - 2)
+            if 1 <= y <= len(said):
+                return Strip([Segment(f"  {said[y - 1]}", self._style("timeline--empty"))])
             return Strip.blank(width, self.rich_style)
         if line >= results.line_count:
             return Strip.blank(width, self.rich_style)
@@ -155,9 +158,12 @@ class Timeline(ScrollView, can_focus=True):
         strip = self._strips.get(key)
         if strip is None:
             text = self._title_row(hit, width, results.sort == "rank") if part == 0 else self._snippet_row(hit, width)
+            fill = self.rich_style
             if selected:
-                text.stylize(self._style("timeline--cursor"))
-            strip = Strip(list(text.render(self.app.console))).crop(0, width).extend_cell_length(width, self.rich_style)
+                fill = self._style("timeline--cursor")
+                text.stylize(fill)
+            # The highlight spans the row, wherever its text ends.
+            strip = Strip(list(text.render(self.app.console))).crop(0, width).extend_cell_length(width, fill)
             self._strips[key] = strip
             if len(self._strips) > 400:
                 self._strips.popitem(last=False)
@@ -177,7 +183,7 @@ class Timeline(ScrollView, can_focus=True):
         row.append("●" if not hit.read else " ", self._style("timeline--unread"))
         row.append("★" if hit.starred else " ", self._style("timeline--star"))
         row.append(" ")
-        if with_date or width >= 60:
+        if with_date:  # in date order the day headings say it
             row.append(f"{hit.date or '':<10} ", self._style("timeline--date"))
         source = sanitize_line(hit.source or "")
         room = width - row.cell_len - (len(source) + 2 if source and width >= 70 else 0)
@@ -201,6 +207,15 @@ class Timeline(ScrollView, can_focus=True):
             if cut.endswith("…"):
                 row.append("…")
         return row
+
+
+def _wrapped(lines: list[str], width: int) -> list[str]:
+    """Lines wrapped to `width` (a long path is broken rather than cut off)."""
+    return [
+        part
+        for line in lines
+        for part in textwrap.wrap(sanitize_line(line), max(10, width), break_on_hyphens=False) or [""]
+    ]
 
 
 def _window(snippet: str, width: int) -> str:
