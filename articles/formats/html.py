@@ -14,6 +14,7 @@ from articles.decode import decode_bytes
 from articles.errors import ParseError
 from articles.formats.assemble import Found, date_of
 from articles.formats.headline import shown_headline
+from articles.formats.links import drop_link_paragraphs
 from articles.formats.sniff import HEAD_BYTES
 from articles.sanitize import sanitize, sanitize_line
 
@@ -89,6 +90,8 @@ def _extract(page: str) -> tuple[Any, Any]:
     import trafilatura
 
     tree = trafilatura.load_html(page)
+    if tree is not None:
+        drop_link_paragraphs(tree)
     try:
         return tree, trafilatura.bare_extraction(
             page if tree is None else tree,
