@@ -18,7 +18,8 @@ _TAIL = re.compile(
 # A heading over a list of teaser headlines inside the page: it and the short lines below go.
 _TEASER_HEADING = re.compile(
     r"^(?:most (?:popular|read|viewed|shared)|trending(?: now| stories)?|popular(?: stories| now)?"
-    r"|editor'?s? picks?|don'?t miss|latest(?: news| stories)?|in case you missed it|more from .{1,40})$",
+    r"|editor'?s? picks?|don'?t miss|latest(?: news| stories)?|in case you missed it"
+    r"|more(?: [\w'’-]+){0,2} from .{1,40})$",
     re.IGNORECASE,
 )
 # "Read also:" alone on a line: the teaser headline on the next line goes with it.
@@ -85,7 +86,11 @@ _STANDALONE = re.compile(
     re.IGNORECASE,
 )
 _READ_TIME = re.compile(r"^\(?\d+\s*min(?:ute)?s?\.?\s*read\)?$|^reading time:? .*$", re.IGNORECASE)
-_SIGNOFF = re.compile(r"^(?:reuter|reuters|ap|afp|upi|ends?|-?\s*30\s*-?|###)$", re.IGNORECASE)
+_SIGNOFF = re.compile(
+    r"^[(\[]?(?:reuter|reuters|ap|afp|upi|ends?|-?\s*30\s*-?|###)[)\]]?$"
+    r"|^[-–—]{1,2}\s*by\s+\w.{0,60}$",  # a closing "-- By Name" (and its "Follow @name" button)
+    re.IGNORECASE,
+)
 _PROMPT = re.compile(
     r"share your (?:videos?|photos?|pictures?|stories|story|thoughts)|send us your|tell us what you think"
     r"|we need to hear from you|follow us on|download (?:our|the) app|enable javascript",
@@ -104,6 +109,27 @@ _CREDIT = re.compile(
     r"|^\(?\s*(?:with )?(?:additional )?(?:reporting|contributions?) from\b",
     re.IGNORECASE,
 )
+# Notices that stand on their own below or inside an article: copyright, affiliate links, an
+# update note, a follow-us button, a write-to-the-author address.
+_COPYRIGHT = re.compile(
+    r"^(?:\S+\s+){0,3}?(?:™\s*&\s*)?(?:©|\(c\)|copyright\s*(?:©\s*)?\d{4})"
+    r".{0,200}(?:all rights reserved|may not be (?:re)?published)",
+    re.IGNORECASE,
+)
+_AFFILIATE = re.compile(r"\baffiliate links?\b.{0,200}\b(?:commission|earn)", re.IGNORECASE)
+_UPDATE_NOTE = re.compile(
+    r"^(?:this (?:story|article|post|report) (?:has been|was|will be|is being) updated\b.{0,60}"
+    r"|this is a (?:developing|breaking) (?:news )?story\b.{0,60})$",
+    re.IGNORECASE,
+)
+_FOLLOW = re.compile(
+    r"^follow .{1,60}? on (?:facebook|twitter|x|instagram|tiktok|youtube|linkedin|threads|bluesky)\b", re.IGNORECASE
+)
+_WRITE_TO = re.compile(
+    r"^(?:write to|contact|e-?mail|reach) .{1,80}? (?:at|via) [\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$", re.I
+)
+_NOTICES = (_COPYRIGHT, _AFFILIATE, _UPDATE_NOTE, _FOLLOW, _WRITE_TO)
+_NOTICE_LENGTH = 400
 _CONTRIBUTED = re.compile(
     r"^\(?.{0,200}\bcontributed (?:reporting )?to (?:this|the) (?:report|article|story)\b", re.IGNORECASE
 )
@@ -143,6 +169,8 @@ def is_boilerplate(text: str) -> bool:
     if not bare:
         return True
     lowered = bare.lower()
+    if len(bare) <= _NOTICE_LENGTH and any(notice.search(bare) for notice in _NOTICES):
+        return True
     if len(bare) > 160:
         return (
             (_INLINE_TEASER.match(bare) is not None and len(bare.split()) <= 40)

@@ -127,6 +127,39 @@ def test_teaser_list_inside_the_body_is_removed() -> None:
     assert len(parse_text(text).body) == 2
 
 
+def test_notices_around_an_article_are_not_body() -> None:
+    text = (
+        f"Harbour plan\n\n{PARA}\n\n"
+        "Some links on Port Daily are affiliate links: if you buy through them, we may earn a small commission.\n\n"
+        "The mayor welcomed the vote.\n\n"
+        "This story has been updated with additional developments.\n\n"
+        "Follow Port Daily on Facebook and Twitter for more harbour news.\n\n"
+        "Write to Kari Nordmann at kari.nordmann@portdaily.example\n\n"
+        "© 2021 Port Daily Media, Inc. All rights reserved.\n\n"
+        "-- By Ola Hansen Follow @olahansen\n\n(END)"
+    )
+    assert parse_text(text).body == (PARA, "The mayor welcomed the vote.")
+
+
+def test_prose_about_copyright_updates_and_following_stays() -> None:
+    kept = (
+        "The court ruled that the copyright on the harbour song had expired, and that all rights reserved by "
+        "the estate had lapsed in 2019.",
+        "The council said the plan would be updated after the vote.",
+        "Follow-up talks with the ferry operator are set for June.",
+    )
+    article = parse_text("Harbour plan\n\n" + "\n\n".join((PARA, *kept)))
+    assert article.body == (PARA, *kept)
+
+
+def test_a_more_from_heading_takes_its_teaser_list_with_it() -> None:
+    text = (
+        f"Harbour plan\n\n{PARA}\n\nMore Must-Reads From Port Daily\n\n- Ten Ferries You Should Ride\n\n"
+        "- The Harbour Song Everyone Is Humming"
+    )
+    assert parse_text(text).body == (PARA,)
+
+
 def test_reporting_credits_are_not_body() -> None:
     text = (
         f"Harbour plan\n\n{PARA}\n\n(Additional reporting by Kari Nordmann in OSLO; Editing by Ola Hansen)\n\n"

@@ -13,6 +13,8 @@ from articles import meta
 from articles.decode import decode_bytes
 from articles.errors import ParseError
 from articles.formats.assemble import Found, date_of
+from articles.formats.headline import shown_headline
+from articles.formats.links import drop_link_paragraphs
 from articles.formats.sniff import HEAD_BYTES
 from articles.sanitize import sanitize, sanitize_line
 
@@ -67,14 +69,14 @@ def _declared_charset(data: bytes) -> str | None:
 
 def page_found(page: str) -> Found:
     """Title, metadata and main text of the page; ParseError when it holds no article."""
-    document = _extract(page)
+    tree, document = _extract(page)
     text = (document.text or "").strip() if document is not None else ""
     if len(text.split()) < _MIN_WORDS:
         # What is left of a page with no article is a menu item or a button ('Home', 'Sign in').
         raise ParseError("web page holds no article text")
     url = document.url or None
     return Found(
-        title=document.title,
+        title=shown_headline(document.title, tree),
         body=_paragraphs(text),
         published=_published(document.date),
         url=url,
@@ -83,12 +85,16 @@ def page_found(page: str) -> Found:
     )
 
 
-def _extract(page: str) -> Any:
+def _extract(page: str) -> tuple[Any, Any]:
+    """The parsed page (None when lxml finds nothing in it) and trafilatura's reading of it."""
     import trafilatura
 
+    tree = trafilatura.load_html(page)
+    if tree is not None:
+        drop_link_paragraphs(tree)
     try:
-        return trafilatura.bare_extraction(
-            page,
+        return tree, trafilatura.bare_extraction(
+            page if tree is None else tree,
             with_metadata=True,
             include_comments=False,
             include_tables=True,
