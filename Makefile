@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test lint eval bench bench-quick clean
+.PHONY: install run test lint eval eval-archive bench bench-quick clean
 
 $(BIN)/newsdesk: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ lint: install
 
 eval: install
 	$(BIN)/python -m bench.evaluate
+
+# Reuters TRAIN + BBC by default; SPLIT=TEST only for the judging run.
+eval-archive: install
+	$(BIN)/python -m bench.eval_archive --split $(or $(SPLIT),TRAIN) $(ARGS)
 
 bench: install
 	$(BIN)/python -m bench
