@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from articles import boilerplate, captions, meta
-from articles.dates import date_from_line, date_from_url, dates_in_text
+from articles.dates import date_from_line, date_from_url, presented_date
 from articles.decode import read_text
 from articles.entities import extract_entities
 from articles.errors import ParseError
@@ -18,6 +18,8 @@ from articles.model import Article
 from articles.units import Unit, split_units
 
 _HEADER_REACH = 6
+_LEAD_UNITS = 3
+_WRAPPED_LINE = 35  # a line this long that stops mid-sentence was cut by a hard wrap
 _TERMINAL = tuple(".!?:;\"”’')…")
 _SMALL_WORDS = frozenset(
     [
@@ -142,7 +144,7 @@ def _place(unit: Unit, position: int, units: list[Unit], parts: _Parts, in_heade
         if names:
             parts.byline = names
             return
-    found = date_from_line(plain(text)) if len(text) <= 120 else None
+    found = date_from_line(plain(text)) if len(text) <= 120 and _may_be_date_line(unit, units, position) else None
     if found is not None:
         parts.date_lines.append(found)
         return
@@ -162,6 +164,16 @@ def _place(unit: Unit, position: int, units: list[Unit], parts: _Parts, in_heade
         return
     parts.body.append(unit)
     parts.dated_units.append(text)
+
+
+def _may_be_date_line(unit: Unit, units: list[Unit], position: int) -> bool:
+    """A date alone on a line is a date line, unless it ends a sentence the line before began
+    ('...acquisition by Aancor Holdings Inc on' / 'April 29, 1986.' in wire copy cut at tables)."""
+    if position == 0:
+        return True
+    before = plain(units[position - 1].text)
+    wrapped = len(before) >= _WRAPPED_LINE and before[-1:].islower()
+    return units[position - 1].block != unit.block or not wrapped
 
 
 def _is_subtitle(text: str, position: int, units: list[Unit], parts: _Parts) -> bool:
@@ -238,8 +250,10 @@ def _published(parts: _Parts) -> dt.date | None:
         found = date_from_url(parts.url)
         if found:
             return found
-    for text in parts.dated_units:
-        for found in dates_in_text(plain(text)):
+    # Only the lead presents the story's day: later paragraphs recall other days.
+    for text in parts.dated_units[:_LEAD_UNITS]:
+        found = presented_date(plain(text))
+        if found:
             return found
     return None
 

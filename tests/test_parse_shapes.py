@@ -157,3 +157,25 @@ def test_standfirst_between_title_and_metadata_is_the_subtitle() -> None:
 def test_real_links_are_kept_and_dead_links_reduced() -> None:
     text = "Harbour plan\n\nThe [council](#) published [the plan](https://example.org/plan.pdf) today."
     assert parse_text(text).body == ("The council published [the plan](https://example.org/plan.pdf) today.",)
+
+
+def test_dates_the_body_recalls_are_not_the_article_date() -> None:
+    text = (
+        "Singer dies at 66\n\nThe singer, born on 25 August 1938 in Leeds, died at home.\n\n"
+        "Her first record came out on March 3, 1961, and sold a million copies."
+    )
+    assert parse_text(text).published is None
+
+
+def test_wire_story_without_its_date_line_is_undated() -> None:
+    text = "HARBOUR PLAN APPROVED\n\n    OSLO, June 12 - Exports to February 12, 1986 rose 3 pct, the board said.\n REUTER\n"
+    assert parse_text(text).published is None
+
+
+def test_a_date_that_ends_a_wrapped_sentence_is_not_a_date_line() -> None:
+    text = (
+        "ACME CORP 4TH QTR NET\n\n    DALLAS, March 5 - Net 5,521,000 vs NA\n    Revs 358.1 mln vs 359.0 mln\n"
+        "    NOTE: Year-ago earnings not comparable\nbecause of its acquisition by Aancor Holdings Inc on\n"
+        "April 29, 1986.\n Reuter\n"
+    )
+    assert parse_text(text).published is None
