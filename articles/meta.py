@@ -67,6 +67,18 @@ def agency_name(tag: str) -> str | None:
     return agencies.get(" ".join(tag.lower().split()))
 
 
+_STAFF = re.compile(r"\s+(?:staff(?:\s+writers?)?|reporters?|newsroom|wires?|news\s+service)$", re.IGNORECASE)
+
+
+def agency_in_byline(names: list[str]) -> str | None:
+    """The agency a byline names: 'By Reuters Staff', 'By [Reuters](#)', 'By AP'."""
+    for name in names:
+        agency = agency_name(_STAFF.sub("", name))
+        if agency:
+            return agency
+    return None
+
+
 def agency_in_dateline(text: str) -> str | None:
     """'JAKARTA (Reuters) -', '(CNN) --', 'BRUSSELS, March 27, Reuter -'."""
     for pattern in (_DATELINE_TAG, _DATELINE_SIGNED):

@@ -13,6 +13,7 @@ from articles.dates import date_from_line, date_from_url, presented_date
 from articles.decode import read_text
 from articles.entities import extract_entities
 from articles.errors import ParseError
+from articles.headline import headline_index
 from articles.markdown import clean_inline, plain
 from articles.model import Article
 from articles.units import Unit, split_units
@@ -76,9 +77,9 @@ def parse_text(text: str, entities: bool = True) -> Article:
     url, units = _take_url(units)
     if not units:
         raise ParseError("no article text (only a URL or nothing at all)")
-    title = _clean_title(units[0].text)
-    parts = _Parts(title=title, url=url)
-    _classify(units[1:], parts)
+    start = headline_index(units)
+    parts = _Parts(title=_clean_title(units[start].text), url=url)
+    _classify(units[start + 1 :], parts)
     article = _build(parts)
     if not entities:
         return article
@@ -263,6 +264,9 @@ def _source(parts: _Parts) -> str | None:
         publisher = meta.publisher_for_url(parts.url)
         if publisher:
             return publisher
+    agency = meta.agency_in_byline(parts.byline or [])
+    if agency:
+        return agency
     for unit in parts.body[:3]:
         agency = meta.agency_in_dateline(plain(unit.text))
         if agency:

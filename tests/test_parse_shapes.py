@@ -179,3 +179,25 @@ def test_a_date_that_ends_a_wrapped_sentence_is_not_a_date_line() -> None:
         "April 29, 1986.\n Reuter\n"
     )
     assert parse_text(text).published is None
+
+
+def test_navigation_lines_above_the_headline_are_not_the_title() -> None:
+    text = f"Markets\n\nSign In\n\nBusiness\n\nHarbour expansion approved by the council\n\nMay 5, 2021\n\n{PARA}"
+    article = parse_text(text)
+    assert article.title == "Harbour expansion approved by the council"
+    assert article.body == (PARA,)
+
+
+def test_a_menu_word_above_the_headline_is_not_the_title() -> None:
+    assert parse_text(f"Menu\n\nHarbour expansion approved by the council\n\n{PARA}").title.startswith("Harbour")
+
+
+def test_a_short_title_over_its_standfirst_stays_the_title() -> None:
+    text = f"Harbour Plan\n\nThe vote ends a decade of debate\n\nBy Tom Hill\n\n{PARA}"
+    assert parse_text(text).title == "Harbour Plan"
+
+
+def test_an_agency_byline_gives_the_source_when_there_is_no_url() -> None:
+    assert parse_text(f"Harbour plan\n\nBy Reuters Staff\n\n{PARA}").source == "Reuters"
+    assert parse_text(f"Harbour plan\n\nBy [Reuters](#)\n\n{PARA}").source == "Reuters"
+    assert parse_text(f"Harbour plan\n\nBy Tom Hill\n\n{PARA}").source is None
