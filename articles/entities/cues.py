@@ -4,15 +4,12 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from articles.entities.lexicon import Lexicon
+from articles.entities.mention import Mention
 from articles.entities.normalize import fold
 from articles.entities.segments import Segment
 from articles.entities.spans import Span
-
-if TYPE_CHECKING:
-    from articles.entities.mentions import Mention
 
 _ORG_APPOSITION = re.compile(
     r"^(?:,|\s+-|\s*—|\s*–)\s+(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,4}?(?:group|company|firm|organi[sz]ation|"

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from articles.entities.group import Group, group_mentions, to_entities
 from articles.entities.lexicon import MAJOR_PLACE_IN_TITLE, Lexicon, lexicon
-from articles.entities.mentions import Mention, headline_words, mentions_in, unambiguous_word
+from articles.entities.mention import Mention
+from articles.entities.mentions import headline_words, mentions_in, unambiguous_word
 from articles.entities.normalize import fold, name_key
 from articles.markdown import plain
 from articles.meta import strip_dateline_agency

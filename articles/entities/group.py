@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from articles.entities.lexicon import Lexicon, is_common
-from articles.entities.mentions import Mention
+from articles.entities.mention import Mention
 from articles.entities.normalize import fold, name_key
 from articles.model import Entity, EntityType
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from articles.entities.cues import add_context_cues
 from articles.entities.lexicon import Known, Lexicon, is_common, lexicon
+from articles.entities.mention import Mention
 from articles.entities.normalize import fold, name_key
 from articles.entities.segments import Segment, segment_span
 from articles.entities.spans import Span, find_spans, is_mostly_upper
@@ -20,28 +21,6 @@ _NAME_WORD = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*$|^[A-Z][a-z]*
 _DIGIT = re.compile(r"\d")
 _NUMBERED = re.compile(r"^\s+(?:No\.\s*)?\d")
 _AFTER_ARTICLE = frozenset({"the", "with", "against", "by", "of", "from", "to", "and", "in", "on", "at", "for", "between", "fighting", "join", "joined", "joining", "fight"})  # fmt: skip
-
-
-@dataclass(slots=True)
-class Mention:
-    """One occurrence of a name, with the evidence for its type."""
-
-    surface: str
-    key: str
-    type: EntityType | None
-    evidence: str
-    initial: bool
-    title: str | None = None
-    known: Known | None = None
-    person_cue: bool = False
-    org_cue: bool = False
-    place_cue: bool = False
-    acronym_of: str | None = None
-    headline: bool = False
-
-    @property
-    def words(self) -> list[str]:
-        return self.surface.split()
 
 
 def mentions_in(paragraph: str, lex: Lexicon) -> list[Mention]:
