@@ -44,7 +44,7 @@ _TEXT_DATE = re.compile(
     rf"(?<![\w/-])(?:{_MONTH_FIRST})|(?<![\w/.-])(?:{_DAY_FIRST})|(?<![\w/.-]){_ISO}",
     re.IGNORECASE,
 )
-_TIME = r"(?:at\s+)?\d{1,2}(?:[:.]\d{2}){1,2}(?:\.\d+)?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
+_TIME = r"(?:at\s+)?\d{1,3}(?:[:.]\d{2}){1,2}(?:\.\d+)?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
 _ZONE = r"(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z|UTC[+-]\d{1,2})"
 _TIME_PART = rf"(?:{_TIME})(?:\s*{_ZONE})?"
 _PREFIX = r"(?:(?:last\s+)?(?:updated|published|posted|modified|date|dated)(?:\s+on)?\s*:?\s*)"

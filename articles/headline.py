@@ -29,6 +29,8 @@ def headline_index(units: list[Unit]) -> int:
 
 
 def _is_menu_item(text: str) -> bool:
+    if len(text) > 60 or text.count(" ") > 6:
+        return False  # most first lines: far longer than a menu item, with or without markup
     bare = plain(text).strip()
     words = bare.split()
     if not words or len(words) > 3 or len(bare) > 30 or bare.endswith(_TERMINAL):

@@ -145,8 +145,8 @@ def _place(unit: Unit, position: int, units: list[Unit], parts: _Parts, in_heade
         if names:
             parts.byline = names
             return
-    found = date_from_line(plain(text)) if len(text) <= 120 and _may_be_date_line(unit, units, position) else None
-    if found is not None:
+    found = date_from_line(plain(text)) if len(text) <= 120 else None
+    if found is not None and _may_be_date_line(unit, units, position):
         parts.date_lines.append(found)
         return
     if captions.is_caption(text):

@@ -63,11 +63,16 @@ class TagScore:
         return self.tagged_returned / self.tagged if self.tagged else 1.0
 
 
-def ingest(stories: list[Story], work: Path, with_bbc: bool) -> tuple[Store, dict[int, set[int]], float]:
+def ingest(
+    stories: list[Story], work: Path, with_bbc: bool, database: Path | None = None
+) -> tuple[Store, dict[int, set[int]], float]:
     """A fresh archive of the stories (and BBC); returns it, article id -> newids, and seconds."""
     paths = write_stories(stories, work / "reuters")
     targets = [str(work / "reuters")] + ([str(BBC)] if with_bbc else [])
-    store = Store.open(work / "archive.db", seed=False)
+    database = database or work / "archive.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    store = Store.open(database, seed=False)
     started = time.perf_counter()
     report = store.ingest(targets)
     seconds = time.perf_counter() - started
@@ -162,6 +167,7 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=50, help="facets listed per type (default 50)")
     parser.add_argument("--worst", type=int, default=15, help="worst names listed per type (default 15)")
     parser.add_argument("--json", metavar="FILE", help="also write every figure to FILE")
+    parser.add_argument("--db", metavar="FILE", type=Path, help="keep the archive in FILE (replaced) to look into")
     args = parser.parse_args()
     if not REUTERS.exists():
         print(f"skipped: {REUTERS} does not exist (the corpora live beside the project, not in it)")
@@ -169,7 +175,7 @@ def main() -> int:
     stories = reuters_stories(args.split)
     with_bbc = not args.no_bbc and BBC.is_dir()
     with tempfile.TemporaryDirectory(prefix="newsdesk-archive-") as temporary:
-        store, stories_of, seconds = ingest(stories, Path(temporary), with_bbc)
+        store, stories_of, seconds = ingest(stories, Path(temporary), with_bbc, args.db)
         with store:
             scores = score_tags(store, stories, stories_of)
             facets = top_facets(store, args.top)

@@ -87,27 +87,32 @@ class EntityRegistry:
                 if full_id is not None:
                     self._move(article_id, short_id, full_id, mentions, full_id in others)
                     self.identities.moved(short_id, full_id, context, others)
-        for acronym, expansion in self.identities.acronym_merges():
-            self._merge(acronym, expansion)
-            self.identities.merged(acronym, expansion)
+        self._merge(self.identities.take_merges())
         self.flush()
 
-    def _merge(self, old: int, into: int) -> None:
-        """Every article, key and word of `old` now belongs to `into`."""
+    def _merge(self, into: dict[int, int]) -> None:
+        """Every article, key and word of each merged entity now belongs to the one it is."""
+        if not into:
+            return
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS merged_into (old INTEGER PRIMARY KEY, new INTEGER)")
+        self.conn.execute("DELETE FROM merged_into")
+        self.conn.executemany("INSERT INTO merged_into (old, new) VALUES (?, ?)", into.items())
         self.conn.execute(
             "INSERT INTO article_entities (article_id, entity_id, mentions) "
-            "SELECT article_id, ?, mentions FROM article_entities WHERE entity_id = ? "
-            "ON CONFLICT (article_id, entity_id) DO UPDATE SET mentions = mentions + excluded.mentions",
-            (into, old),
+            "SELECT ae.article_id, m.new, ae.mentions FROM article_entities ae JOIN merged_into m ON m.old = ae.entity_id "
+            "WHERE true ON CONFLICT (article_id, entity_id) DO UPDATE SET mentions = mentions + excluded.mentions"
         )
-        self.conn.execute("DELETE FROM article_entities WHERE entity_id = ?", (old,))
-        for table in ("entity_keys", "entity_words"):
-            self.conn.execute(f"UPDATE OR IGNORE {table} SET entity_id = ? WHERE entity_id = ?", (into, old))
-            self.conn.execute(f"DELETE FROM {table} WHERE entity_id = ?", (old,))
+        gone = "entity_id IN (SELECT old FROM merged_into)"
+        self.conn.execute(f"DELETE FROM article_entities WHERE {gone}")
+        new = "(SELECT new FROM merged_into WHERE old = entity_id)"
+        self.conn.execute(f"UPDATE entity_keys SET entity_id = {new} WHERE {gone}")
+        self.conn.execute(
+            f"INSERT OR IGNORE INTO entity_words (word, entity_id) SELECT word, {new} FROM entity_words WHERE {gone}"
+        )
+        self.conn.execute(f"DELETE FROM entity_words WHERE {gone}")
         self.conn.execute(
             "UPDATE entities SET articles = (SELECT count(*) FROM article_entities WHERE entity_id = entities.id) "
-            "WHERE id IN (?, ?)",
-            (old, into),
+            "WHERE id IN (SELECT old FROM merged_into UNION SELECT new FROM merged_into)"
         )
 
     def _move(self, article_id: int, short_id: int, full_id: int, mentions: int, linked: bool) -> None:

@@ -22,6 +22,7 @@ from articles.dates import date_from_line, date_from_url, presented_date
         ("Tue Dec 30, 2014 9:21am IST", dt.date(2014, 12, 30)),
         ("November 2, 2023 3:53 PM EDT", dt.date(2023, 11, 2)),
         ("27-MAR-1987 12:27:03.56", dt.date(1987, 3, 27)),
+        ("31-MAR-1987 605:12:19.12", dt.date(1987, 3, 31)),  # a garbled clock on a wire date line
         ("Tue 24 Nov 2015 14.02 GMT", dt.date(2015, 11, 24)),
         ("Updated: March 3, 2020", dt.date(2020, 3, 3)),
         ("Published 3:53 PM EDT, Thu November 2, 2023", dt.date(2023, 11, 2)),

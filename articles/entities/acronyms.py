@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from articles.entities.lexicon import lexicon
 from articles.entities.normalize import name_key
-from articles.entities.record import initials
+from articles.entities.record import company_base, initials
 
 # An organisation named this often can take its acronym's articles.
 MIN_EXPANSION = 2
@@ -27,8 +28,10 @@ class Acronyms:
             self.letters_only.setdefault(key, entity_id)
             self.touched.add(key)
         elif " " in key:
-            self.by_initials[initials(key)].add(entity_id)
-            self.touched.add(initials(key))
+            base = company_base(key)
+            for letters in {initials(key), initials(base) if base else ""} - {""}:
+                self.by_initials[letters].add(entity_id)
+                self.touched.add(letters)
 
     def forget(self, entity_id: int, name: str) -> None:
         """The entity is no longer known by this name (renamed, or merged into another)."""
@@ -41,8 +44,8 @@ class Acronyms:
         twice as often as all the others together."""
         self.touched.add(letters)
         named = self.by_initials.get(letters.replace(" ", ""), set())
-        if not named:
-            return None
+        if not named or letters in lexicon().known:
+            return None  # 'BBC' is the BBC, whatever 'Bank of Boston Corp' spells
         best = max(named, key=lambda entity_id: (articles[entity_id], -entity_id))
         rest = sum(articles[entity_id] for entity_id in named if entity_id != best)
         return best if articles[best] >= max(MIN_EXPANSION, 2 * rest) else None

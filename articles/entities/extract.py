@@ -26,12 +26,17 @@ def extract_entities(title: str, paragraphs: Sequence[str]) -> tuple[Entity, ...
             break
         text = plain(paragraph)[:budget]
         if index < 2:
-            text = strip_dateline_agency(text)
+            text = strip_dateline_agency(text, lambda region: _known_place(region, lex))
         budget -= len(text)
         mentions.extend(mentions_in(text, lex))
     groups = group_mentions(mentions, lex)
     _count_title(title, groups, lex)
     return tuple(to_entities(groups))
+
+
+def _known_place(region: str, lex: Lexicon) -> bool:
+    known = lex.known.get(name_key(region))
+    return (known is not None and known.type == "place") or name_key(region) in lex.places
 
 
 def _count_title(title: str, groups: list[Group], lex: Lexicon) -> None:

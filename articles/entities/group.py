@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from articles.entities.lexicon import Lexicon, is_common
 from articles.entities.mention import Mention
 from articles.entities.normalize import fold, name_key
+from articles.entities.record import company_key
 from articles.model import Entity, EntityType
 
 _EVIDENCE_RANK = {
@@ -21,7 +22,8 @@ _EVIDENCE_RANK = {
     "context": 6,
     "fallback": 7,
 }
-_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "lord", "lady", "sir", "dame"})
+# Titles that are part of how a person is named, kept as aliases ('Mr Putin', 'King Fahd').
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "lord", "lady", "sir", "dame", "king", "queen", "prince", "princess", "pope", "emperor", "sultan", "emir", "sheikh", "sheik"})  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -58,7 +60,8 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Group]:
         if mention.known is not None:
             _add(groups, name_key(mention.known.name), mention)
         elif mention.type is not None and (len(mention.words) > 1 or mention.evidence == "acronym"):
-            _add(groups, mention.key, mention)
+            base = company_key(mention.key) if mention.type == "organization" else None
+            _add(groups, base or mention.key, mention)
         else:
             singles.append(mention)
     _vote_types(groups)
@@ -165,7 +168,7 @@ def _vote_single(mentions: list[Mention]) -> EntityType | None:
             votes["person"] += 1
         if mention.org_cue:
             votes["organization"] += 1.5
-        if mention.type is not None and mention.evidence in ("gazetteer", "acronym", "known-surname"):
+        if mention.type is not None and mention.evidence in ("gazetteer", "acronym", "known-surname", "head"):
             votes[mention.type] += 2
         elif mention.type is not None and mention.evidence == "context" and mention.place_cue:
             votes["place"] += 0.5
@@ -208,6 +211,8 @@ def _initials(key: str) -> str:
 def _worth_keeping(group: Group, lex: Lexicon) -> bool:
     """Capitalised words that only ever open sentences may be ordinary words: 'Tips State
     law requires…', 'Crumpled Bruins.' need better evidence than their capitals."""
+    if group.type == "person" and group.canonical is None and any(m.work_cue for m in group.mentions):
+        return False
     if any(not mention.initial for mention in group.mentions):
         return True
     if all(len(m.words) == 1 and is_common(m.surface, lex) for m in group.mentions):

@@ -23,6 +23,7 @@ class Mention:
     person_cue: bool = False
     org_cue: bool = False
     place_cue: bool = False
+    work_cue: bool = False
     acronym_of: str | None = None
     headline: bool = False
 

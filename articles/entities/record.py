@@ -13,6 +13,8 @@ from articles.model import Entity, EntityType
 
 _JOINING = frozenset({"of", "for", "on", "the", "and", "&"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "lord", "lady", "sir", "dame"})
+# Words that only say what kind of company it is: 'General Motors Corp' is 'General Motors'.
+LEGAL_SUFFIXES = frozenset({"inc", "corp", "co", "cos", "ltd", "plc", "llc", "lp", "ag", "sa", "nv", "bv", "gmbh", "spa", "corporation", "incorporated", "limited"})  # fmt: skip
 
 
 class EntityRecord(NamedTuple):
@@ -23,10 +25,7 @@ class EntityRecord(NamedTuple):
     aliases: tuple[str, ...]
     mentions: int
     keys: frozenset[str]
-
-    @property
-    def key(self) -> str:
-        return name_key(self.name)
+    key: str  # of the name itself
 
     @property
     def words(self) -> list[str]:
@@ -39,7 +38,8 @@ class EntityRecord(NamedTuple):
 
 
 def record_of(entity: Entity) -> EntityRecord:
-    return EntityRecord(entity.name, entity.type, entity.aliases, entity.mentions, frozenset(entity_keys(entity)))
+    keys = frozenset(entity_keys(entity))
+    return EntityRecord(entity.name, entity.type, entity.aliases, entity.mentions, keys, name_key(entity.name))
 
 
 def entity_keys(entity: Entity) -> set[str]:
@@ -48,22 +48,54 @@ def entity_keys(entity: Entity) -> set[str]:
     'Tayyip Erdogan' for 'Recep Tayyip Erdogan', 'Baikal' for 'Baikal Finance Group')."""
     known = lexicon().known
     own = name_key(entity.name)
+    own_words = own.split()
     keys = set()
     for form in (entity.name, *entity.aliases):
         key = name_key(form)
-        if not key or (key != own and _part_of(key, own, entity.type)):
+        if not key or (key != own and _part_of(key.split(), own_words, entity.type)):
             continue
         keys.add(key)
-        if key in known and known[key].type == entity.type:
-            keys.add(name_key(known[key].name))
+        entry = known.get(key)
+        if entry is not None and entry.type == entity.type:
+            keys.add(name_key(entry.name))
+        base = company_key(key) if entity.type == "organization" else None
+        if base:
+            keys.add(base)
     return keys
 
 
-def _part_of(key: str, own: str, kind: EntityType) -> bool:
-    words = [word for word in key.split() if word not in _HONORIFICS] or key.split()
-    if kind == "person":
-        return is_short_form(" ".join(words), own)
-    return len(words) == 1 and words[0] in own.split()
+def _part_of(words: list[str], own: list[str], kind: EntityType) -> bool:
+    if kind != "person":
+        return len(words) == 1 and words[0] in own
+    words = [word for word in words if word not in _HONORIFICS] or words
+    return 0 < len(words) < len(own) and words[-1] == own[-1] and set(words) <= set(own)
+
+
+def company_key(key: str) -> str | None:
+    """The company's name without its legal suffix, unless that names a place or another
+    well-known thing ('Anglo American Corp of South Africa Ltd' is not 'South Africa')."""
+    if key[key.rfind(" ") + 1 :] not in LEGAL_SUFFIXES:
+        return None  # most names: no suffix to take off
+    base = company_base(key)
+    if base is None or any(len(word) == 1 for word in base.split()):
+        return None  # 'Ivan F. Boesky and Co' is his firm, and 'Ivan F. Boesky' is he
+    lex = lexicon()
+    known = lex.known.get(base)
+    return None if base in lex.places or (known is not None and known.type != "organization") else base
+
+
+def company_base(key: str) -> str | None:
+    """'merrill lynch and co inc' -> 'merrill lynch'; None when the key has no legal suffix or
+    is nothing else ('co inc')."""
+    words = key.split()
+    end = len(words)
+    while end and words[end - 1] in LEGAL_SUFFIXES:
+        end -= 1
+    if end and end < len(words) and words[end - 1] in ("and", "&"):
+        end -= 1
+    if end == len(words) or end == 0:
+        return None
+    return " ".join(words[:end])
 
 
 def is_short_form(short: str, full: str) -> bool:

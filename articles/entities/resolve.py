@@ -20,16 +20,16 @@ def resolve_articles(articles: Sequence[Article]) -> list[Article]:
     certain = [identities.link_certain(article_records) for article_records in records]
     contexts = [_context(article, found) for article, found in zip(articles, certain, strict=True)]
     for found, context in zip(certain, contexts, strict=True):
-        identities.count([i for i in found if i is not None], context)
+        identities.count([i for i in found if i is not None], context.source, context.year)
     ids = [
         identities.link_rest(article_records, found, context)
         for article_records, found, context in zip(records, certain, contexts, strict=True)
     ]
-    merged = dict(identities.acronym_merges())
+    merged = identities.take_merges()
     resolved = []
     for article, article_ids in zip(articles, ids, strict=True):
-        names = [identities.names[merged.get(entity_id, entity_id)][0] for entity_id in article_ids]
-        entities = [_renamed(entity, name) for entity, name in zip(article.entities, names, strict=True)]
+        names = [identities.names[merged.get(entity_id, entity_id)] for entity_id in article_ids]
+        entities = [_renamed(entity, *named) for entity, named in zip(article.entities, names, strict=True)]
         resolved.append(replace(article, entities=_merge_same(entities)))
     return resolved
 
@@ -39,11 +39,11 @@ def _context(article: Article, found: list[int | None]) -> Context:
     return Context(frozenset(i for i in found if i is not None), article.source or "", year)
 
 
-def _renamed(entity: Entity, name: str) -> Entity:
-    if name == entity.name:
+def _renamed(entity: Entity, name: str, kind: EntityType) -> Entity:
+    if name == entity.name and kind == entity.type:
         return entity
     aliases = tuple(dict.fromkeys(alias for alias in (entity.name, *entity.aliases) if alias != name))
-    return replace(entity, name=name, aliases=aliases)
+    return replace(entity, name=name, type=kind, aliases=aliases)
 
 
 def _merge_same(entities: list[Entity]) -> tuple[Entity, ...]:
