@@ -21,17 +21,18 @@ class Acronyms:
         self.by_initials: defaultdict[str, set[int]] = defaultdict(set)
         self.touched: set[str] = set()
 
-    def index(self, entity_id: int, name: str) -> None:
-        key = name_key(name)
-        bare = name.replace(".", "")
-        if bare.isupper() and " " not in bare:
+    def index(self, entity_id: int, name: str, key: str) -> None:
+        if " " not in name and name.replace(".", "").isupper():
             self.letters_only.setdefault(key, entity_id)
             self.touched.add(key)
         elif " " in key:
+            letters = initials(key)
+            self.by_initials[letters].add(entity_id)
+            self.touched.add(letters)
             base = company_base(key)
-            for letters in {initials(key), initials(base) if base else ""} - {""}:
-                self.by_initials[letters].add(entity_id)
-                self.touched.add(letters)
+            if base:
+                self.by_initials[initials(base)].add(entity_id)
+                self.touched.add(initials(base))
 
     def forget(self, entity_id: int, name: str) -> None:
         """The entity is no longer known by this name (renamed, or merged into another)."""

@@ -123,7 +123,7 @@ class Identities(EntityIndex):
             if entity_id is None and record.type == "organization":
                 entity_id = self._by_letters(record)
             if entity_id is None:
-                entity_id = self.create(record.name, record.type)
+                entity_id = self.create(record.name, record.type, record.key)
             self.add_keys(entity_id, record)
             if record.keys:
                 self._strong[seen] = entity_id

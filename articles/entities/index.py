@@ -91,23 +91,24 @@ class EntityIndex:
             self.add_alias(target, self.names[old][0])
         return into
 
-    def create(self, name: str, kind: EntityType) -> int:
+    def create(self, name: str, kind: EntityType, key: str | None = None) -> int:
+        """A new entity; `key` is its name's, when known already."""
         entity_id = self.next_id
         self.next_id += 1
         self.names[entity_id] = (name, kind)
         self.changes.created[entity_id] = (name, kind)
-        self._index(entity_id, name, kind)
+        self._index(entity_id, name, kind, key)
         return entity_id
 
-    def _index(self, entity_id: int, name: str, kind: EntityType) -> None:
-        key = name_key(name)
+    def _index(self, entity_id: int, name: str, kind: EntityType, key: str | None = None) -> None:
+        key = name_key(name) if key is None else key
         if not key:
             return
         if kind == "person":
             self.people[key.split()[-1]].add(entity_id)
             self.touched.add(key.split()[-1])
         elif kind == "organization":
-            self.acronyms.index(entity_id, name)
+            self.acronyms.index(entity_id, name, key)
 
     def rename(self, entity_id: int, name: str) -> None:
         old, kind = self.names[entity_id]
