@@ -199,3 +199,18 @@ def test_the_default_database_imports_the_bundled_corpus_once(tmp_path: Path, mo
         store.db.execute("DELETE FROM articles")
     with Store.open() as store:
         assert store.stats().articles == 0
+
+
+def test_an_acronym_named_first_joins_its_full_name_at_the_end_of_the_ingest(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        "The NFPA said the quotas in Bergen would hold.",
+        "The Nordic Fisheries Protection Agency said the quotas in Bergen would hold.",
+        "The Nordic Fisheries Protection Agency said so again in Bergen.",
+    ]
+    _harbour_votes(write, "in", lines)
+    with Store.open(tmp_path / "n.db", seed=False) as store:
+        store.ingest([str(tmp_path / "in")], workers=1)
+        orgs = [(item.name, item.articles) for item in store.entities(kind="organization")]
+        found = store.search('org:"Nordic Fisheries Protection Agency"', limit=10)
+    assert orgs == [("Nordic Fisheries Protection Agency", 3)] and found.total == 3
+    assert_consistent(tmp_path / "n.db")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from articles.entities.lexicon import Lexicon, is_common
 from articles.entities.mention import Mention
 from articles.entities.normalize import fold, name_key
-from articles.entities.record import company_key
+from articles.entities.record import company_key, short_words_of
 from articles.model import Entity, EntityType
 
 _EVIDENCE_RANK = {
@@ -95,14 +95,10 @@ def _join_persons(groups: dict[str, Group]) -> None:
     persons = {key: group for key, group in groups.items() if group.type == "person"}
     for key, group in sorted(persons.items(), key=lambda item: len(item[0].split())):
         words = key.split()
-        longer = [other for k, other in persons.items() if k != key and _is_short_form(words, k.split())]
+        longer = [other for k, other in persons.items() if k != key and short_words_of(words, k.split())]
         if len(longer) == 1 and key in groups:
             longer[0].mentions.extend(group.mentions)
             del groups[key]
-
-
-def _is_short_form(short: list[str], full: list[str]) -> bool:
-    return len(short) < len(full) and short[-1] == full[-1] and set(short) <= set(full)
 
 
 class _NameIndex:

@@ -67,8 +67,7 @@ def entity_keys(entity: Entity) -> set[str]:
 def _part_of(words: list[str], own: list[str], kind: EntityType) -> bool:
     if kind != "person":
         return len(words) == 1 and words[0] in own
-    words = [word for word in words if word not in _HONORIFICS] or words
-    return 0 < len(words) < len(own) and words[-1] == own[-1] and set(words) <= set(own)
+    return short_words_of([word for word in words if word not in _HONORIFICS] or words, own)
 
 
 def company_key(key: str) -> str | None:
@@ -100,12 +99,12 @@ def company_base(key: str) -> str | None:
 
 def is_short_form(short: str, full: str) -> bool:
     """'Erdogan' and 'Tayyip Erdogan' are short forms of 'Recep Tayyip Erdogan'."""
-    short_words, full_words = name_key(short).split(), name_key(full).split()
-    return (
-        0 < len(short_words) < len(full_words)
-        and short_words[-1] == full_words[-1]
-        and set(short_words) <= set(full_words)
-    )
+    return short_words_of(name_key(short).split(), name_key(full).split())
+
+
+def short_words_of(short: list[str], full: list[str]) -> bool:
+    """The same, on the words of keys."""
+    return 0 < len(short) < len(full) and short[-1] == full[-1] and set(short) <= set(full)
 
 
 def initials(key: str) -> str:
