@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test lint eval eval-html bench bench-quick clean
+.PHONY: install run test lint eval eval-html eval-archive bench bench-quick clean
 
 $(BIN)/newsdesk: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ eval: install
 
 eval-html: install
 	$(BIN)/python -m bench.html_eval
+
+# Reuters TRAIN + BBC by default; SPLIT=TEST only for the judging run.
+eval-archive: install
+	$(BIN)/python -m bench.eval_archive --split $(or $(SPLIT),TRAIN) $(ARGS)
 
 bench: install
 	$(BIN)/python -m bench

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 
 from dateutil import parser as dateutil_parser
 
@@ -45,7 +44,7 @@ _TEXT_DATE = re.compile(
     rf"(?<![\w/-])(?:{_MONTH_FIRST})|(?<![\w/.-])(?:{_DAY_FIRST})|(?<![\w/.-]){_ISO}",
     re.IGNORECASE,
 )
-_TIME = r"(?:at\s+)?\d{1,2}(?:[:.]\d{2}){1,2}(?:\.\d+)?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
+_TIME = r"(?:at\s+)?\d{1,3}(?:[:.]\d{2}){1,2}(?:\.\d+)?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
 _ZONE = r"(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z|UTC[+-]\d{1,2})"
 _TIME_PART = rf"(?:{_TIME})(?:\s*{_ZONE})?"
 _PREFIX = r"(?:(?:last\s+)?(?:updated|published|posted|modified|date|dated)(?:\s+on)?\s*:?\s*)"
@@ -62,6 +61,18 @@ _URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>[01]?\d|[a-z]{3,9})[/-](?P<day>[0-3]?\d)(?=[/_.-]|$)"
     r"|(?<=[-_/.])(?P<cyear>(?:19|20)\d\d)(?P<cmonth>[01]\d)(?P<cday>[0-3]\d)(?=[-_/.]|$)",
     re.IGNORECASE,
+)
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_WEEKDAY_NAME = r"(?P<weekday>mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday|\.)?"
+# 'on Saturday (August 24, 2024)', 'Tuesday, March 3, 2020', 'Tue 24 Nov 2015': the day a story
+# happens, said with its weekday. A birthday or an anniversary is written without one.
+_WEEKDAY_DATE = re.compile(
+    rf"(?<![\w-]){_WEEKDAY_NAME}(?:,|\s)\s*\(?\s*(?:the\s+)?(?:{_MONTH_FIRST}|{_DAY_FIRST})",
+    re.IGNORECASE,
+)
+# 'BRUSSELS, March 27, 1987 -': a wire dateline that carries its year.
+_DATELINE_WITH_YEAR = re.compile(
+    rf"^[A-Z][A-Za-z .'/-]{{1,40}},\s+(?:{_MONTH_FIRST}|{_DAY_FIRST})\s*(?:\(|-|—|–|:)", re.IGNORECASE
 )
 _HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 _MAX_LINE = 80
@@ -81,12 +92,18 @@ def date_from_line(line: str) -> dt.date | None:
     return None
 
 
-def dates_in_text(text: str) -> Iterator[dt.date]:
-    """Every full date (day, month and year) written in running text, in order."""
-    for match in _TEXT_DATE.finditer(text):
+def presented_date(text: str) -> dt.date | None:
+    """A date that running text presents as the day of the story: in a dateline with its year
+    ('OSLO, March 27, 1987 -') or with the weekday it fell on ('on Saturday (August 24, 2024)').
+    Any other date in a text (a birthday, an anniversary, a deadline) is not the story's."""
+    found = _date_from_match(_DATELINE_WITH_YEAR.match(text))
+    if found is not None:
+        return found
+    for match in _WEEKDAY_DATE.finditer(text):
         found = _date_from_match(match)
-        if found is not None:
-            yield found
+        if found is not None and found.weekday() == _WEEKDAYS[match.group("weekday")[:3].lower()]:
+            return found
+    return None
 
 
 def date_from_url(url: str) -> dt.date | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from articles.data import load_json
@@ -80,6 +81,18 @@ def agency_name(tag: str) -> str | None:
     return agencies.get(" ".join(tag.lower().split()))
 
 
+_STAFF = re.compile(r"\s+(?:staff(?:\s+writers?)?|reporters?|newsroom|wires?|news\s+service)$", re.IGNORECASE)
+
+
+def agency_in_byline(names: list[str]) -> str | None:
+    """The agency a byline names: 'By Reuters Staff', 'By [Reuters](#)', 'By AP'."""
+    for name in names:
+        agency = agency_name(_STAFF.sub("", name))
+        if agency:
+            return agency
+    return None
+
+
 def agency_in_dateline(text: str) -> str | None:
     """'JAKARTA (Reuters) -', '(CNN) --', 'BRUSSELS, March 27, Reuter -'."""
     for pattern in (_DATELINE_TAG, _DATELINE_SIGNED):
@@ -114,10 +127,18 @@ _SIGNED_DATELINE = re.compile(
 )
 
 
-def strip_dateline_agency(text: str) -> str:
+_REGION_IN_DATELINE = re.compile(r"^([A-Z][A-Z .'/-]{1,40}),\s+([A-Z][A-Za-z]{0,4}\.(?:\s*[A-Z][a-z]?\.)?)(?=,?\s)")
+
+
+def strip_dateline_agency(text: str, is_place: Callable[[str], bool] = lambda _: True) -> str:
     """'BRUSSELS, March 27, Reuter - …' without the wire's signature, which names no one the
-    story is about. A bracketed '(Reuters)' tag stays: it reads as part of the text."""
+    story is about, and 'CHICAGO, ILL., March 3 -' without an abbreviated state that
+    `is_place` does not know, which would read as an acronym. A bracketed '(Reuters)' tag
+    stays: it reads as part of the text."""
     match = _SIGNED_DATELINE.match(text)
     if match:
-        return match.group(1) + match.group(3) + text[match.end() :]
+        text = match.group(1) + match.group(3) + text[match.end() :]
+    region = _REGION_IN_DATELINE.match(text)
+    if region and not is_place(region.group(2)):
+        text = region.group(1) + text[region.end() :]
     return text

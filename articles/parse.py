@@ -8,14 +8,17 @@ import re
 from dataclasses import dataclass, field, replace
 
 from articles import boilerplate, captions, meta
-from articles.dates import date_from_line, date_from_url, dates_in_text
+from articles.dates import date_from_line, date_from_url, presented_date
 from articles.entities import extract_entities
 from articles.errors import ParseError
+from articles.headline import headline_index
 from articles.markdown import clean_inline, plain
 from articles.model import Article
 from articles.units import Unit, split_units
 
 _HEADER_REACH = 6
+_LEAD_UNITS = 3
+_WRAPPED_LINE = 35  # a line this long that stops mid-sentence was cut by a hard wrap
 _TERMINAL = tuple(".!?:;\"”’')…")
 _SMALL_WORDS = frozenset(
     [
@@ -67,9 +70,9 @@ def parse_text(text: str, entities: bool = True) -> Article:
     url, units = _take_url(units)
     if not units:
         raise ParseError("no article text (only a URL or nothing at all)")
-    title = _clean_title(units[0].text)
-    parts = _Parts(title=title, url=url)
-    _classify(units[1:], parts)
+    start = headline_index(units)
+    parts = _Parts(title=_clean_title(units[start].text), url=url)
+    _classify(units[start + 1 :], parts)
     article = _build(parts)
     if not entities:
         return article
@@ -136,7 +139,7 @@ def _place(unit: Unit, position: int, units: list[Unit], parts: _Parts, in_heade
             parts.byline = names
             return
     found = date_from_line(plain(text)) if len(text) <= 120 else None
-    if found is not None:
+    if found is not None and _may_be_date_line(unit, units, position):
         parts.date_lines.append(found)
         return
     if captions.is_caption(text):
@@ -155,6 +158,16 @@ def _place(unit: Unit, position: int, units: list[Unit], parts: _Parts, in_heade
         return
     parts.body.append(unit)
     parts.dated_units.append(text)
+
+
+def _may_be_date_line(unit: Unit, units: list[Unit], position: int) -> bool:
+    """A date alone on a line is a date line, unless it ends a sentence the line before began
+    ('...acquisition by Aancor Holdings Inc on' / 'April 29, 1986.' in wire copy cut at tables)."""
+    if position == 0:
+        return True
+    before = plain(units[position - 1].text)
+    wrapped = len(before) >= _WRAPPED_LINE and before[-1:].islower()
+    return units[position - 1].block != unit.block or not wrapped
 
 
 def _is_subtitle(text: str, position: int, units: list[Unit], parts: _Parts) -> bool:
@@ -231,8 +244,10 @@ def _published(parts: _Parts) -> dt.date | None:
         found = date_from_url(parts.url)
         if found:
             return found
-    for text in parts.dated_units:
-        for found in dates_in_text(plain(text)):
+    # Only the lead presents the story's day: later paragraphs recall other days.
+    for text in parts.dated_units[:_LEAD_UNITS]:
+        found = presented_date(plain(text))
+        if found:
             return found
     return None
 
@@ -242,6 +257,9 @@ def _source(parts: _Parts) -> str | None:
         publisher = meta.publisher_for_url(parts.url)
         if publisher:
             return publisher
+    agency = meta.agency_in_byline(parts.byline or [])
+    if agency:
+        return agency
     for unit in parts.body[:3]:
         agency = meta.agency_in_dateline(plain(unit.text))
         if agency:

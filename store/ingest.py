@@ -14,13 +14,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from sqlite3 import Connection
-from typing import NamedTuple
 
 from articles import Article, ParseError
-from articles.entities import entity_keys
 from articles.entities.normalize import fold
+from articles.entities.record import EntityRecord, record_of
 from articles.formats import Entry, NeedsStreaming, Part, entry_of, read_entries, read_parts
-from articles.model import EntityType
 from store.entities import EntityRegistry
 from store.fanout import Fanout, chunked, last_marked
 from store.models import IngestReport
@@ -41,16 +39,6 @@ COLUMNS = (
 )  # fmt: skip
 
 
-class EntityRow(NamedTuple):
-    """One entity of a parsed article, with the keys it may be stored under."""
-
-    name: str
-    type: EntityType
-    aliases: tuple[str, ...]
-    mentions: int
-    keys: frozenset[str]
-
-
 @dataclass(frozen=True)
 class Parsed:
     """A file read and parsed in a worker, ready to write as plain values (cheap to send
@@ -59,17 +47,14 @@ class Parsed:
     path: str
     content_hash: str | None = None
     columns: tuple[object, ...] = ()
-    entities: tuple[EntityRow, ...] = ()
+    entities: tuple[EntityRecord, ...] = ()
     error: str | None = None
     streamed: bool = False  # a file of records, for the main process to read as a stream
     ends_file: bool = True  # the last article of its file (progress counts files)
 
     @classmethod
     def of(cls, path: str, content_hash: str, article: Article, ends_file: bool = True) -> Parsed:
-        entities = tuple(
-            EntityRow(entity.name, entity.type, entity.aliases, entity.mentions, frozenset(entity_keys(entity)))
-            for entity in article.entities
-        )
+        entities = tuple(record_of(entity) for entity in article.entities)
         return cls(path, content_hash, _columns(path, content_hash, article), entities, ends_file=ends_file)
 
 
@@ -311,16 +296,23 @@ class Writer:
         self.links = [link for link in self.links if link[0] != article_id]
         self._link_entities(article_id, parsed)
 
+    def finish(self) -> None:
+        """Once every batch is in: give short forms the full names the archive now supports."""
+        self.entities.refresh()
+        self.entities.reconcile()
+
     def _link_entities(self, article_id: int, parsed: Parsed) -> None:
         mentions: dict[int, int] = {}
-        for entity in parsed.entities:
-            entity_id = self.entities.resolve(entity)
+        source, published = parsed.columns[_SOURCE_KEY], parsed.columns[_PUBLISHED]
+        ids = self.entities.link_article(parsed.entities, str(source) if source else None, str(published or ""))
+        for entity, entity_id in zip(parsed.entities, ids, strict=True):
             mentions[entity_id] = mentions.get(entity_id, 0) + entity.mentions
         self.links.extend((article_id, entity_id, count) for entity_id, count in mentions.items())
         for entity_id in mentions:
             self.counts[entity_id] = self.counts.get(entity_id, 0) + 1
 
 
+_SOURCE_KEY, _PUBLISHED = COLUMNS.index("source_key"), COLUMNS.index("published")
 _INSERT = (
     f"INSERT INTO articles ({', '.join(COLUMNS)}, added_at, updated_at) VALUES ({', '.join('?' * (len(COLUMNS) + 2))})"
 )

@@ -94,6 +94,7 @@ class Store:
                     if progress:
                         progress(done, len(files))
             self._write(writer, batch, report)
+            self._finish(writer)
         if progress:
             progress(len(files), len(files))
         return report
@@ -117,6 +118,17 @@ class Store:
         report.updated += counts.updated
         report.unchanged += counts.unchanged
         report.failed += counts.failed
+
+    def _finish(self, writer: Writer) -> None:
+        """After the batches, in a transaction of its own: what the whole ingest now shows of
+        short forms (a killed ingest skips it; the next one catches up)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            writer.finish()
+        except BaseException:
+            self.db.rollback()
+            raise
+        self.db.commit()
 
     def mark(self, ids: Sequence[int], read: bool | None = None, starred: bool | None = None) -> list[int]:
         """Change reading state; returns the ids that name articles (the others name none)."""

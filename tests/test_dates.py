@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from articles.dates import date_from_line, date_from_url, dates_in_text
+from articles.dates import date_from_line, date_from_url, presented_date
 
 
 @pytest.mark.parametrize(
@@ -22,6 +22,7 @@ from articles.dates import date_from_line, date_from_url, dates_in_text
         ("Tue Dec 30, 2014 9:21am IST", dt.date(2014, 12, 30)),
         ("November 2, 2023 3:53 PM EDT", dt.date(2023, 11, 2)),
         ("27-MAR-1987 12:27:03.56", dt.date(1987, 3, 27)),
+        ("31-MAR-1987 605:12:19.12", dt.date(1987, 3, 31)),  # a garbled clock on a wire date line
         ("Tue 24 Nov 2015 14.02 GMT", dt.date(2015, 11, 24)),
         ("Updated: March 3, 2020", dt.date(2020, 3, 3)),
         ("Published 3:53 PM EDT, Thu November 2, 2023", dt.date(2023, 11, 2)),
@@ -58,13 +59,33 @@ def test_strings_that_only_look_like_dates_are_not_dates(line: str) -> None:
     assert date_from_line(line) is None
 
 
-def test_a_year_before_a_closing_parenthesis_is_kept() -> None:
-    text = "The ministry announced on Saturday (August 24, 2024) that patrols resumed."
-    assert list(dates_in_text(text)) == [dt.date(2024, 8, 24)]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry announced on Saturday (August 24, 2024) that patrols resumed.", dt.date(2024, 8, 24)),
+        ("The council met on Tuesday, March 3, 2020, and voted.", dt.date(2020, 3, 3)),
+        ("Talks ended on Tue 24 Nov 2015 after a week.", dt.date(2015, 11, 24)),
+        ("OSLO, March 27, 1987 - The council approved the plan.", dt.date(1987, 3, 27)),
+        ("LONDON, 5 May 2021 — Shares rose.", dt.date(2021, 5, 5)),
+    ],
+)
+def test_a_date_the_text_presents_as_the_story_day(text: str, expected: dt.date) -> None:
+    assert presented_date(text) == expected
 
 
-def test_dates_in_text_need_day_month_and_year() -> None:
-    assert list(dates_in_text("In 2019, on Feb. 3, in April 2005 and on 7 pm.")) == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The singer, born on 25 August 1938, has died.",  # a birthday
+        "Ten years after September 11, 2001, the city remembers.",  # an anniversary
+        "The deal expires on December 31, 1986, the company said.",  # a deadline
+        "The council met on Monday, March 3, 2020.",  # 3 March 2020 was a Tuesday: not a weekday date
+        "OSLO, March 27 - The council approved the plan.",  # a dateline without its year
+        "In 2019, on Feb. 3, in April 2005 and on 7 pm.",
+    ],
+)
+def test_other_dates_in_text_are_not_the_story_day(text: str) -> None:
+    assert presented_date(text) is None
 
 
 @pytest.mark.parametrize(

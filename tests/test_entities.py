@@ -108,14 +108,31 @@ def test_spellings_of_one_thing_are_one_entity_across_articles(seeds: dict[str, 
     assert not {"Türkiye", "Turkiye", "Tayyip Erdogan", "Erdogan", "Turkish Defense Ministry"} & set(by_name)
 
 
-def test_short_forms_join_only_an_unambiguous_full_name() -> None:
-    def article(*people: str) -> Article:
-        return Article(title="t", body=(), entities=tuple(Entity(name, "person") for name in people))
+def _article(*names: str) -> Article:
+    """An article naming people, and places written 'in:Bergen'."""
+    entities = tuple(Entity(name[3:], "place") if name.startswith("in:") else Entity(name, "person") for name in names)
+    return Article(title="t", body=(), entities=entities)
 
-    single = resolve_articles([article("Maria Lindqvist"), article("Lindqvist")])
-    assert single[1].entities[0].name == "Maria Lindqvist"
-    ambiguous = resolve_articles([article("Maria Lindqvist"), article("Erik Lindqvist"), article("Lindqvist")])
-    assert ambiguous[2].entities[0].name == "Lindqvist"
+
+def _names(articles: list[Article]) -> list[str]:
+    return [next(e.name for e in article.entities if e.type == "person") for article in articles]
+
+
+def test_a_surname_joins_the_one_full_name_the_archive_names_it_by() -> None:
+    resolved = resolve_articles([_article("Maria Lindqvist", "in:Bergen")] * 2 + [_article("Lindqvist", "in:Bergen")])
+    assert _names(resolved) == ["Maria Lindqvist"] * 3
+
+
+def test_a_full_name_seen_once_does_not_capture_a_surname() -> None:
+    resolved = resolve_articles([_article("Maria Lindqvist"), _article("Lindqvist"), _article("Lindqvist")])
+    assert _names(resolved) == ["Maria Lindqvist", "Lindqvist", "Lindqvist"]
+
+
+def test_a_surname_shared_by_two_full_names_goes_with_the_one_its_context_names() -> None:
+    maria = [_article("Maria Lindqvist", "in:Bergen", "in:Stavanger")] * 3
+    erik = [_article("Erik Lindqvist", "in:Malmo", "in:Lund")] * 3
+    resolved = resolve_articles([*maria, *erik, _article("Lindqvist", "in:Malmo", "in:Lund"), _article("Lindqvist")])
+    assert _names(resolved)[-2:] == ["Erik Lindqvist", "Lindqvist"]
 
 
 def test_british_and_american_spellings_and_diacritics_meet() -> None:

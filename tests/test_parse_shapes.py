@@ -190,3 +190,47 @@ def test_standfirst_between_title_and_metadata_is_the_subtitle() -> None:
 def test_real_links_are_kept_and_dead_links_reduced() -> None:
     text = "Harbour plan\n\nThe [council](#) published [the plan](https://example.org/plan.pdf) today."
     assert parse_text(text).body == ("The council published [the plan](https://example.org/plan.pdf) today.",)
+
+
+def test_dates_the_body_recalls_are_not_the_article_date() -> None:
+    text = (
+        "Singer dies at 66\n\nThe singer, born on 25 August 1938 in Leeds, died at home.\n\n"
+        "Her first record came out on March 3, 1961, and sold a million copies."
+    )
+    assert parse_text(text).published is None
+
+
+def test_wire_story_without_its_date_line_is_undated() -> None:
+    text = "HARBOUR PLAN APPROVED\n\n    OSLO, June 12 - Exports to February 12, 1986 rose 3 pct, the board said.\n REUTER\n"
+    assert parse_text(text).published is None
+
+
+def test_a_date_that_ends_a_wrapped_sentence_is_not_a_date_line() -> None:
+    text = (
+        "ACME CORP 4TH QTR NET\n\n    DALLAS, March 5 - Net 5,521,000 vs NA\n    Revs 358.1 mln vs 359.0 mln\n"
+        "    NOTE: Year-ago earnings not comparable\nbecause of its acquisition by Aancor Holdings Inc on\n"
+        "April 29, 1986.\n Reuter\n"
+    )
+    assert parse_text(text).published is None
+
+
+def test_navigation_lines_above_the_headline_are_not_the_title() -> None:
+    text = f"Markets\n\nSign In\n\nBusiness\n\nHarbour expansion approved by the council\n\nMay 5, 2021\n\n{PARA}"
+    article = parse_text(text)
+    assert article.title == "Harbour expansion approved by the council"
+    assert article.body == (PARA,)
+
+
+def test_a_menu_word_above_the_headline_is_not_the_title() -> None:
+    assert parse_text(f"Menu\n\nHarbour expansion approved by the council\n\n{PARA}").title.startswith("Harbour")
+
+
+def test_a_short_title_over_its_standfirst_stays_the_title() -> None:
+    text = f"Harbour Plan\n\nThe vote ends a decade of debate\n\nBy Tom Hill\n\n{PARA}"
+    assert parse_text(text).title == "Harbour Plan"
+
+
+def test_an_agency_byline_gives_the_source_when_there_is_no_url() -> None:
+    assert parse_text(f"Harbour plan\n\nBy Reuters Staff\n\n{PARA}").source == "Reuters"
+    assert parse_text(f"Harbour plan\n\nBy [Reuters](#)\n\n{PARA}").source == "Reuters"
+    assert parse_text(f"Harbour plan\n\nBy Tom Hill\n\n{PARA}").source is None

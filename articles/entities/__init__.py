@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from articles.entities.extract import extract_entities
-    from articles.entities.resolve import entity_keys, is_short_form, preferred_name, resolve_articles
+    from articles.entities.resolve import resolve_articles
 
-__all__ = ["entity_keys", "extract_entities", "is_short_form", "preferred_name", "resolve_articles"]
+__all__ = ["extract_entities", "resolve_articles"]
 
 
 def __getattr__(name: str) -> Any:
@@ -17,8 +17,8 @@ def __getattr__(name: str) -> Any:
         from articles.entities import extract
 
         return extract.extract_entities
-    if name in ("entity_keys", "is_short_form", "preferred_name", "resolve_articles"):
+    if name == "resolve_articles":
         from articles.entities import resolve
 
-        return getattr(resolve, name)
+        return resolve.resolve_articles
     raise AttributeError(name)

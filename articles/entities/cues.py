@@ -4,15 +4,12 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from articles.entities.lexicon import Lexicon
+from articles.entities.lexicon import Lexicon, is_common
+from articles.entities.mention import Mention
 from articles.entities.normalize import fold
 from articles.entities.segments import Segment
 from articles.entities.spans import Span
-
-if TYPE_CHECKING:
-    from articles.entities.mentions import Mention
 
 _ORG_APPOSITION = re.compile(
     r"^(?:,|\s+-|\s*—|\s*–)\s+(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,4}?(?:group|company|firm|organi[sz]ation|"
@@ -30,8 +27,11 @@ _ORG_LIST = re.compile(
     r"carriers|airlines|agencies|ngos|NGOs|charities|newspapers|dailies|networks|broadcasters|publishers|startups)"
     r"(?:,|(?:\s+[a-z]+){0,4},?\s+(?:like|such as|including))\s+(?:[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*,?\s+(?:and\s+)?)*(?:and\s+)?$"
 )
+_WORK_BEFORE = frozenset({"film", "movie", "novel", "book", "album", "play", "musical", "sitcom", "documentary", "biopic", "thriller", "opera", "drama"})  # fmt: skip
+_WORK_AFTER = re.compile(r" (?:films?|movies?|books?|novels?|franchise|sequel)\b")
+_CONNECTORS = frozenset({"of", "on", "for", "and", "&", "the"})
 _PLACE_BEFORE = frozenset({"in", "near", "between", "outside", "across", "toward", "towards", "into", "from", "around", "throughout", "inside"})  # fmt: skip
-_ORG_AFTER = frozenset({"officials", "official", "spokesman", "spokeswoman", "spokesperson", "executives", "shares", "stock", "employees", "staff", "researchers", "analysts", "lawyers", "subsidiary", "chief", "ceo"})  # fmt: skip
+_ORG_AFTER = frozenset({"officials", "official", "spokesman", "spokeswoman", "spokesperson", "executives", "shares", "stock", "employees", "staff", "researchers", "analysts", "lawyers", "subsidiary", "chief", "ceo", "leader", "chairman", "chairwoman", "mp", "mps", "mep", "meps", "candidate", "councillor", "councillors"})  # fmt: skip
 
 
 def add_context_cues(mention: Mention, span: Span, segment: Segment, last: bool, lex: Lexicon) -> None:
@@ -42,6 +42,25 @@ def add_context_cues(mention: Mention, span: Span, segment: Segment, last: bool,
         _add_cues_after(mention, span.after_text, lex)
     if word_before in _PLACE_BEFORE:
         mention.place_cue = True
+    if word_before in _WORK_BEFORE or (last and _WORK_AFTER.match(span.after_text)):
+        mention.work_cue = True  # 'the film Vera Drake', 'the Harry Potter books': a title, not a person
+    if mention.person_cue and not mention.title and not could_be_person(mention.surface, lex):
+        mention.person_cue = False
+
+
+def could_be_person(surface: str, lex: Lexicon) -> bool:
+    """Whether 'said' before or after a name can make it a person's. Not for one ordinary word
+    that is no name ('Ferguson said United had played'; 'said Brown' is another matter), a
+    name holding 'on' or 'and' ('the United Nations Conference on Trade and Development said')
+    or ending in a plural noun ('U.S. Officials said', 'Shearson Lehman Brothers said')."""
+    words = surface.split()
+    if len(words) == 1:
+        word = words[0]
+        return not is_common(word, lex) or fold(word) in lex.surnames or word in lex.given_names
+    if any(word in _CONNECTORS for word in words):
+        return False
+    last = fold(words[-1])
+    return not (last.endswith("s") and last[:-1] in lex.common_words and last[:-1] not in lex.surnames)
 
 
 def _add_cues_before(mention: Mention, before_text: str, word_before: str, lex: Lexicon) -> None:

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from articles.entities.group import Group, group_mentions, to_entities
 from articles.entities.lexicon import MAJOR_PLACE_IN_TITLE, Lexicon, lexicon
-from articles.entities.mentions import Mention, headline_words, mentions_in, unambiguous_word
+from articles.entities.mention import Mention
+from articles.entities.mentions import headline_words, mentions_in, unambiguous_word
 from articles.entities.normalize import fold, name_key
 from articles.markdown import plain
 from articles.meta import strip_dateline_agency
@@ -25,12 +26,17 @@ def extract_entities(title: str, paragraphs: Sequence[str]) -> tuple[Entity, ...
             break
         text = plain(paragraph)[:budget]
         if index < 2:
-            text = strip_dateline_agency(text)
+            text = strip_dateline_agency(text, lambda region: _known_place(region, lex))
         budget -= len(text)
         mentions.extend(mentions_in(text, lex))
     groups = group_mentions(mentions, lex)
     _count_title(title, groups, lex)
     return tuple(to_entities(groups))
+
+
+def _known_place(region: str, lex: Lexicon) -> bool:
+    known = lex.known.get(name_key(region))
+    return (known is not None and known.type == "place") or name_key(region) in lex.places
 
 
 def _count_title(title: str, groups: list[Group], lex: Lexicon) -> None:

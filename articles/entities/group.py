@@ -7,8 +7,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from articles.entities.lexicon import Lexicon, is_common
-from articles.entities.mentions import Mention
+from articles.entities.mention import Mention
 from articles.entities.normalize import fold, name_key
+from articles.entities.record import company_key, short_words_of
 from articles.model import Entity, EntityType
 
 _EVIDENCE_RANK = {
@@ -21,7 +22,8 @@ _EVIDENCE_RANK = {
     "context": 6,
     "fallback": 7,
 }
-_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "lord", "lady", "sir", "dame"})
+# Titles that are part of how a person is named, kept as aliases ('Mr Putin', 'King Fahd').
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "lord", "lady", "sir", "dame", "king", "queen", "prince", "princess", "pope", "emperor", "sultan", "emir", "sheikh", "sheik"})  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -58,7 +60,8 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Group]:
         if mention.known is not None:
             _add(groups, name_key(mention.known.name), mention)
         elif mention.type is not None and (len(mention.words) > 1 or mention.evidence == "acronym"):
-            _add(groups, mention.key, mention)
+            base = company_key(mention.key) if mention.type == "organization" else None
+            _add(groups, base or mention.key, mention)
         else:
             singles.append(mention)
     _vote_types(groups)
@@ -92,14 +95,10 @@ def _join_persons(groups: dict[str, Group]) -> None:
     persons = {key: group for key, group in groups.items() if group.type == "person"}
     for key, group in sorted(persons.items(), key=lambda item: len(item[0].split())):
         words = key.split()
-        longer = [other for k, other in persons.items() if k != key and _is_short_form(words, k.split())]
+        longer = [other for k, other in persons.items() if k != key and short_words_of(words, k.split())]
         if len(longer) == 1 and key in groups:
             longer[0].mentions.extend(group.mentions)
             del groups[key]
-
-
-def _is_short_form(short: list[str], full: list[str]) -> bool:
-    return len(short) < len(full) and short[-1] == full[-1] and set(short) <= set(full)
 
 
 class _NameIndex:
@@ -165,7 +164,7 @@ def _vote_single(mentions: list[Mention]) -> EntityType | None:
             votes["person"] += 1
         if mention.org_cue:
             votes["organization"] += 1.5
-        if mention.type is not None and mention.evidence in ("gazetteer", "acronym", "known-surname"):
+        if mention.type is not None and mention.evidence in ("gazetteer", "acronym", "known-surname", "head"):
             votes[mention.type] += 2
         elif mention.type is not None and mention.evidence == "context" and mention.place_cue:
             votes["place"] += 0.5
@@ -208,6 +207,8 @@ def _initials(key: str) -> str:
 def _worth_keeping(group: Group, lex: Lexicon) -> bool:
     """Capitalised words that only ever open sentences may be ordinary words: 'Tips State
     law requires…', 'Crumpled Bruins.' need better evidence than their capitals."""
+    if group.type == "person" and group.canonical is None and any(m.work_cue for m in group.mentions):
+        return False
     if any(not mention.initial for mention in group.mentions):
         return True
     if all(len(m.words) == 1 and is_common(m.surface, lex) for m in group.mentions):

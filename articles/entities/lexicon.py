@@ -12,6 +12,8 @@ from articles.model import EntityType
 
 # A place this large is named in a headline even when the body does not name it.
 MAJOR_PLACE_IN_TITLE = 1_000_000
+# What a country that no longer exists counts as: a major place (its population is not kept).
+FORMER_COUNTRY = MAJOR_PLACE_IN_TITLE
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Lexicon:
     common_words: frozenset[str]
     known: dict[str, Known]
     known_orgs: frozenset[str]
+    caps_only: frozenset[str]
     places: dict[str, int]
     countries: frozenset[str]
     person_surnames: frozenset[str]
@@ -63,13 +66,16 @@ def _lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def _known_table(file_name: str, kind: EntityType, known: dict[str, Known]) -> None:
+def _known_table(file_name: str, kind: EntityType, known: dict[str, Known], caps: dict[str, bool]) -> None:
+    """Read a table of well-known entities; `caps` says of each key whether every form of it is
+    written in capitals."""
     for line in _lines(file_name):
         canonical, _, aliases = line.partition("\t")
         entry = Known(canonical.strip(), kind)
         for form in (canonical, *aliases.split("|")):
             if form.strip():
                 known.setdefault(name_key(form), entry)
+                caps[name_key(form)] = caps.get(name_key(form), True) and form.replace(".", "").isupper()
 
 
 def _places() -> dict[str, int]:
@@ -79,23 +85,28 @@ def _places() -> dict[str, int]:
         population = int(rest.rsplit("\t", 1)[-1] or 0)
         key = name_key(name)
         places[key] = max(population, places.get(key, 0))
+    for line in _lines("former_countries.tsv"):
+        places.setdefault(name_key(line), FORMER_COUNTRY)
     return places
 
 
 def _countries() -> list[str]:
-    return [name_key(line.split("\t", 1)[0]) for line in _lines("places.tsv") if "\tcountry\t" in line]
+    current = [name_key(line.split("\t", 1)[0]) for line in _lines("places.tsv") if "\tcountry\t" in line]
+    return current + [name_key(line) for line in _lines("former_countries.tsv")]
 
 
 @cache
 def lexicon() -> Lexicon:
     words: dict[str, list[str]] = load_json("lexicon.json")
     known: dict[str, Known] = {}
-    _known_table("known_places.tsv", "place", known)
-    _known_table("known_organizations.tsv", "organization", known)
+    caps: dict[str, bool] = {}
+    _known_table("known_places.tsv", "place", known, caps)
+    _known_table("known_organizations.tsv", "organization", known, caps)
     people = _lines("known_people.txt")
     for person in people:
         known.setdefault(name_key(person), Known(person, "person"))
     titles = frozenset(fold(title) for title in words["titles"])
+    common = frozenset(_lines("common_words.txt")) - frozenset(_countries())
     places = _places()
     return Lexicon(
         function_words=frozenset(words["function_words"]),
@@ -119,9 +130,13 @@ def lexicon() -> Lexicon:
         place_prefixes_strong=frozenset(words["place_prefixes_strong"]),
         demonyms=frozenset(fold(word) for word in _lines("demonyms.txt")),
         given_names=frozenset(_lines("given_names.txt")),
-        common_words=frozenset(_lines("common_words.txt")) - frozenset(_countries()),
+        common_words=common,
         known=known,
         known_orgs=frozenset(key for key, entry in known.items() if entry.type == "organization"),
+        # 'WHO' is the World Health Organization; 'The Who' and 'who' are not.
+        caps_only=frozenset(
+            key for key, only in caps.items() if only and (key in words["function_words"] or key in common)
+        ),
         places=places,
         countries=frozenset(_countries()),
         person_surnames=frozenset(fold(person.split()[-1]) for person in people),
@@ -136,6 +151,15 @@ def _long_name_starts(known: dict[str, Known], places: dict[str, int]) -> frozen
     headline may name without the body saying it)."""
     keys = [*known, *(key for key, population in places.items() if population >= MAJOR_PLACE_IN_TITLE)]
     return frozenset(key.split(" ", 1)[0] for key in keys if " " in key)
+
+
+def known_entity(surface: str, key: str, lex: Lexicon) -> Known | None:
+    """The well-known entity a name is, if any: an acronym that is also a word ('WHO') only
+    when written in capitals."""
+    known = lex.known.get(key)
+    if known is not None and key in lex.caps_only and not surface.replace(".", "").replace(" ", "").isupper():
+        return None
+    return known
 
 
 def is_common(word: str, lex: Lexicon) -> bool:

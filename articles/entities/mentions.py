@@ -7,41 +7,20 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from articles.entities.cues import add_context_cues
-from articles.entities.lexicon import Known, Lexicon, is_common, lexicon
+from articles.entities.kinds import ACRONYM, kind_of
+from articles.entities.lexicon import Known, Lexicon, is_common, known_entity, lexicon
+from articles.entities.mention import Mention
 from articles.entities.normalize import fold, name_key
+from articles.entities.record import LEGAL_SUFFIXES, company_base
 from articles.entities.segments import Segment, segment_span
 from articles.entities.spans import Span, find_spans, is_mostly_upper
 from articles.model import EntityType
 
-_ACRONYM = re.compile(r"^(?:[A-Z][A-Z&]{1,5}|(?:[A-Z]\.){2,4})$")
 _DEFINED_ACRONYM = re.compile(r"^\s*\((?:the\s+)?([A-Z][A-Za-z]{1,7})\)")
-_INITIAL = re.compile(r"^[A-Z]\.$")
-_NAME_WORD = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*$|^[A-Z][a-z]*(?:[A-Z][a-z]+)+$")
 _DIGIT = re.compile(r"\d")
+_CONNECTORS = frozenset({"of", "on", "for", "and", "&", "the"})
 _NUMBERED = re.compile(r"^\s+(?:No\.\s*)?\d")
-_AFTER_ARTICLE = frozenset({"the", "with", "against", "by", "of", "from", "to", "and", "in", "on", "at", "for", "between", "fighting", "join", "joined", "joining", "fight"})  # fmt: skip
-
-
-@dataclass(slots=True)
-class Mention:
-    """One occurrence of a name, with the evidence for its type."""
-
-    surface: str
-    key: str
-    type: EntityType | None
-    evidence: str
-    initial: bool
-    title: str | None = None
-    known: Known | None = None
-    person_cue: bool = False
-    org_cue: bool = False
-    place_cue: bool = False
-    acronym_of: str | None = None
-    headline: bool = False
-
-    @property
-    def words(self) -> list[str]:
-        return self.surface.split()
+_AFTER_ARTICLE = frozenset({"a", "an", "the", "with", "against", "by", "of", "from", "to", "and", "in", "on", "at", "for", "between", "fighting", "join", "joined", "joining", "fight"})  # fmt: skip
 
 
 def mentions_in(paragraph: str, lex: Lexicon) -> list[Mention]:
@@ -50,7 +29,17 @@ def mentions_in(paragraph: str, lex: Lexicon) -> list[Mention]:
         return headline_mentions(paragraph, lex)
     found: list[Mention] = []
     for span in find_spans(paragraph):
-        segments = segment_span(span.text)
+        text = span.text
+        first, _, rest = text.partition(" ")
+        opens_with_word = first.lower() in lex.function_words
+        if opens_with_word and not rest and not (first.isupper() and len(first) > 1):
+            continue  # 'The', 'But', 'He' opening a sentence: the commonest run, and no name
+        defined = _defined_by_acronym(span, lex) if "(" in paragraph[span.end : span.end + 3] else None
+        if defined is not None:
+            found.extend(defined)
+            continue
+        # Whether the span opens a sentence changes its cut only when it starts with a word like 'New'.
+        segments = segment_span(text, span.initial if opens_with_word else True)
         if len(segments) == 1:  # most runs hold one name, and a lone name shares no list cues
             mention = _judge(segments[0], span, True, lex)
             if mention is not None:
@@ -61,6 +50,33 @@ def mentions_in(paragraph: str, lex: Lexicon) -> list[Mention]:
         _share_list_cues(siblings)
         found.extend(siblings)
     return found
+
+
+def _defined_by_acronym(span: Span, lex: Lexicon) -> list[Mention] | None:
+    """'the General Agreement on Tariffs and Trade (GATT)': the letters that follow a run of
+    capitals confirm where the name in it starts and ends; cut no 'and' or 'on' out of it."""
+    match = _DEFINED_ACRONYM.match(span.after_text)
+    if match is None:
+        return None
+    letters = match.group(1).upper()
+    words = span.text.split()
+    for start in range(len(words) - 1):
+        name = words[start:]
+        if name[0][:1].isupper() and fold(name[0]) != "the" and _initials(name) == letters:
+            break
+    else:
+        return None
+    surface = " ".join(name)
+    key = name_key(surface)
+    known = lex.known.get(key)
+    kind: EntityType = known.type if known else ("place" if key in lex.places else "organization")
+    mention = Mention(surface, key, kind, "acronym", span.initial and start == 0, acronym_of=match.group(1))
+    before = [_judge(segment, span, False, lex) for segment in segment_span(" ".join(words[:start]))] if start else []
+    return [*(m for m in before if m is not None), mention]
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(word[0] for word in words if word.lower() not in _CONNECTORS).upper()
 
 
 def _share_list_cues(siblings: list[Mention]) -> None:
@@ -134,11 +150,11 @@ def _read(segment_words: tuple[str, ...], initial: bool) -> _Reading | None:
         words, initial = words[1:], False
     surface = " ".join(words)
     key = name_key(surface)
-    known = lex.known.get(key)
+    known = known_entity(surface, key, lex)
     if known is not None:
         return _Reading(tuple(words), surface, known_key(known), initial, known)
-    if not key or key in lex.non_entities or fold(surface) in lex.demonyms:
-        return None
+    if not key or key in lex.non_entities or fold(surface) in lex.demonyms or len(key) == 1 or _only_legal(key):
+        return None  # a single letter ('P' of 'S/P') names nothing
     if len(words) == 1 and (fold(surface) in lex.org_heads or fold(surface) in lex.place_heads):
         return None
     if all(word.isupper() for word in words) and len(surface) > 3:
@@ -174,19 +190,10 @@ def _judge(segment: Segment, span: Span, last: bool, lex: Lexicon) -> Mention | 
     defined = _DEFINED_ACRONYM.match(after_text) if last else None
     if defined and defined.group(1) != surface:
         mention.acronym_of = defined.group(1)
-    mention.type, mention.evidence = _typed(
+    mention.type, mention.evidence = kind_of(
         surface, key, bool(mention.title), mention.person_cue, mention.org_cue, mention.place_cue
     )
     return mention
-
-
-@lru_cache(maxsize=1 << 17)
-def _typed(
-    surface: str, key: str, titled: bool, person_cue: bool, org_cue: bool, place_cue: bool
-) -> tuple[EntityType | None, str]:
-    probe = Mention(surface, key, None, "shape", False, "title" if titled else None)
-    probe.person_cue, probe.org_cue, probe.place_cue = person_cue, org_cue, place_cue
-    return _intrinsic_type(probe, lexicon())
 
 
 def _names_something(words: list[str], lex: Lexicon) -> bool:
@@ -226,7 +233,10 @@ def _plausible_known(surface: str, span: Span, initial: bool, lex: Lexicon) -> b
         return True
     before = fold(span.word_before)
     after = span.after_text.lstrip()
-    return before in _AFTER_ARTICLE or after[:1] in ("-", "'", "’", ",", ".", ")") or after[:1].isupper()
+    if before in _AFTER_ARTICLE or after[:1] in ("-", "'", "’", ",", ".", ")") or after[:1].isupper():
+        return True
+    next_word = after.split(maxsplit=1)[0].strip(".,;:") if after else ""
+    return next_word.isalpha() and next_word.islower() and next_word not in lex.function_words  # 'a US court'
 
 
 def _judge_caps(words: list[str], initial: bool, lex: Lexicon) -> Mention | None:
@@ -236,117 +246,13 @@ def _judge_caps(words: list[str], initial: bool, lex: Lexicon) -> Mention | None
     key = name_key(surface)
     if key in lex.places and (len(words) > 1 or fold(surface) not in lex.common_words):
         return Mention(surface, key, "place", "gazetteer", initial)
-    if len(words) == 1 and _ACRONYM.match(surface) and fold(surface) not in lex.common_words:
+    if len(words) == 1 and ACRONYM.match(surface) and fold(surface) not in lex.common_words:
         if fold(surface) in lex.non_entities:
             return None
         return Mention(surface, key, "organization", "acronym", initial)
     return None
 
 
-def _intrinsic_type(mention: Mention, lex: Lexicon) -> tuple[EntityType | None, str]:
-    words = mention.words
-    if mention.person_cue and mention.title:
-        return "person", "title"
-    if len(words) == 1 and _ACRONYM.match(words[0]):
-        if fold(words[0]) in lex.non_entities:
-            return None, "non-entity"
-        return "organization", "acronym"
-    head_type = _head_type(words, lex)
-    if head_type is not None:
-        return head_type, "head"
-    if _gazetteer_place(mention, words, lex):
-        return "place", "gazetteer"
-    if len(words) >= 2 and _person_shaped(words, lex):
-        return "person", "shape"
-    if len(words) == 1 and mention.key in lex.person_surnames:
-        return "person", "known-surname"
-    return _by_context(mention, words, lex)
-
-
-_MAJOR_PLACE = 500_000
-
-
-def _gazetteer_place(mention: Mention, words: list[str], lex: Lexicon) -> bool:
-    """A GeoNames name is a place unless, as one word, it is as likely an ordinary word or
-    a person's name ('Chase', 'Macy') and nothing around it says it is a place."""
-    population = lex.places.get(mention.key)
-    if population is None:
-        return False
-    if len(words) > 1 or population >= _MAJOR_PLACE or mention.place_cue:
-        return True
-    word = words[0]
-    return not (is_common(word, lex) or word in lex.given_names or fold(word) in lex.surnames)
-
-
-def _by_context(mention: Mention, words: list[str], lex: Lexicon) -> tuple[EntityType | None, str]:
-    if mention.person_cue and not mention.org_cue:
-        return "person", "context"
-    if mention.org_cue:
-        return "organization", "context"
-    if mention.place_cue and all(_NAME_WORD.match(word) for word in words) and not _name_like(words[-1], lex):
-        return "place", "context"
-    if len(words) >= 2:
-        if not all(
-            _NAME_WORD.match(word) or _INITIAL.match(word) or word.lower() in lex.name_particles for word in words
-        ):
-            return None, "unknown"
-        common = sum(1 for word in words if fold(word) in lex.common_words)
-        return ("organization", "fallback") if common else ("person", "fallback")
-    return None, "unknown"
-
-
-def _name_like(word: str, lex: Lexicon) -> bool:
-    return is_common(word, lex) or word in lex.given_names
-
-
-def _head_type(words: list[str], lex: Lexicon) -> EntityType | None:
-    if len(words) < 2:
-        return None
-    last = fold(words[-1])
-    first = fold(words[0])
-    if first in ("city", "town", "county", "borough", "village") and len(words) > 2 and words[1] == "of":
-        return "organization"
-    if last in lex.org_heads or fold(" ".join(words[-2:])) in lex.org_heads:
-        return "organization"
-    if name_key(words[-1]) in lex.known_orgs and words[-1][:1].isupper():
-        return "organization"
-
-    if last in lex.place_heads:
-        return None if words[0] in lex.given_names and len(words) == 2 else "place"
-    for index, word in enumerate(words[:-1]):
-        if word in ("of", "for", "on") and index:
-            head = fold(words[index - 1])
-            if head in lex.org_heads:
-                return "organization"
-            if head in lex.place_heads:
-                return "place"
-    if first in lex.place_prefixes_strong and len(words) <= 3:
-        return "place"
-    if (
-        name_key(words[0]) in lex.countries
-        and not _person_shaped(words, lex)
-        and name_key(" ".join(words)) not in lex.places
-    ):
-        return "organization"  # 'France Televisions', 'Indonesia AirAsia', 'China Mobile'
-
-    if first in lex.place_prefixes and name_key(" ".join(words[1:])) in lex.places:
-        return "place"
-    return None
-
-
-def _person_shaped(words: list[str], lex: Lexicon) -> bool:
-    """'Jim Steyer', 'Brian M. Good', 'Jaime Jaquez Jr.', 'Jaylen Clark': a given name, an
-    initial, a suffix, or an unusual first word before a common surname."""
-    core = [word for word in words if fold(word) not in lex.suffixes]
-    if not 2 <= len(core) <= 4:
-        return False
-    if not all(_NAME_WORD.match(word) or _INITIAL.match(word) or word.lower() in lex.name_particles for word in core):
-        return False
-    surname = fold(core[-1])
-    return (
-        core[0] in lex.given_names
-        or any(_INITIAL.match(word) for word in core[1:-1])
-        or len(core) != len(words)
-        or surname in lex.person_surnames
-        or (surname in lex.surnames and fold(core[0]) not in lex.common_words)
-    )
+def _only_legal(key: str) -> bool:
+    """'Co Inc', 'Corp': what is left of a company's name cut off before its suffix."""
+    return key[key.rfind(" ") + 1 :] in LEGAL_SUFFIXES and company_base(f"x {key}") == "x"

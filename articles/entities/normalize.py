@@ -11,6 +11,8 @@ from articles.data import load_json
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 _NON_WORD = re.compile(r"[^\w&]+")
+# 'Co-operation' is 'Cooperation', 'Non-Aligned' 'Nonaligned': a prefix and its hyphen are one word.
+_PREFIXED = re.compile(r"\b(co|re|non|pre|inter|multi|semi|sub)-(?=[a-z])")
 
 
 @cache
@@ -44,7 +46,7 @@ def strip_possessive(word: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The form under which every spelling of one name is the same."""
-    words = _NON_WORD.sub(" ", fold(name).replace(".", "")).split()
+    words = _NON_WORD.sub(" ", _PREFIXED.sub(r"\1", fold(name).replace(".", ""))).split()
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
     spelling = _spelling()

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from articles.entities.lexicon import Lexicon, lexicon
+from articles.entities.descriptors import split_descriptor
+from articles.entities.lexicon import Lexicon, is_common, lexicon
 from articles.entities.normalize import fold, name_key, strip_possessive
 
 _JOINING = frozenset({"of", "for", "on", "the", "and", "&"})
@@ -37,12 +38,14 @@ class Segment:
 
 
 @lru_cache(maxsize=1 << 17)
-def segment_span(text: str) -> tuple[Segment, ...]:
-    """The names a span holds; the same span text always cuts the same way, so remember it."""
-    return tuple(_segment(text, lexicon()))
+def segment_span(text: str, initial: bool = True) -> tuple[Segment, ...]:
+    """The names a span holds; the same span text always cuts the same way, so remember it.
+    `initial`: the span opens a sentence, so an ordinary word at its start ('However') is no
+    part of a name; inside a sentence a capitalised 'First' is ('First Boston Corp')."""
+    return tuple(_segment(text, lexicon(), initial))
 
 
-def _segment(text: str, lex: Lexicon) -> list[Segment]:
+def _segment(text: str, lex: Lexicon, initial: bool = True) -> list[Segment]:
     words = text.split()
     words[-1] = strip_possessive(words[-1])
     opening = words[0]
@@ -53,7 +56,7 @@ def _segment(text: str, lex: Lexicon) -> list[Segment]:
     segments: list[Segment] = []
     for piece in _split_possessives(_split_hyphens(words, lex), lex):
         for part in _split_connectors(piece, lex):
-            segments.extend(_strip_titles(part, lex))
+            segments.extend(_strip_titles(part, lex, initial and not segments))
     return [
         Segment(segment.words, segment.title, index == 0 and segment.words[0] == opening)
         for index, segment in enumerate(segments)
@@ -91,6 +94,10 @@ def _split_hyphens(words: list[str], lex: Lexicon) -> list[str]:
         elif _names_two(word, lex) and not any(_is_head(w, lex) for w in words[:index]):
             first, second = word.split("-")
             out.extend([first, _BREAK, second])
+        elif word.lower() in lex.time_words and word.lower() != "may":
+            # 'Pay April One', 'June Treasury bills': a month or a weekday ends a name and names
+            # nothing itself. 'May' is also a name ('Theresa May').
+            out.extend([_BREAK, word, _BREAK])
         else:
             out.append(word)
     return out
@@ -170,9 +177,9 @@ def _trim_connectors(words: list[str]) -> list[str]:
     return words
 
 
-def _strip_titles(words: list[str], lex: Lexicon) -> list[Segment]:
+def _strip_titles(words: list[str], lex: Lexicon, initial: bool = False) -> list[Segment]:
     """Leading function words and demonyms go; titles split a name off ('Chairman Mike Turner')."""
-    while len(words) > 1 and _is_function_word(words[0], lex) and not _is_known(words, lex):
+    while len(words) > 1 and _leads_off(words, lex, initial):
         words = words[1:]
     if len(words) == 1 and _is_function_word(words[0], lex):
         return []
@@ -185,7 +192,19 @@ def _strip_titles(words: list[str], lex: Lexicon) -> list[Segment]:
             head = [Segment(tuple(before))] if before and not _only_descriptors(before, lex) else []
             titled = [Segment(rest[0].words, rest[0].title or title), *rest[1:]] if rest else []
             return head + titled
-    return [Segment(tuple(words))] if (words := _strip_descriptors(words, lex)) else []
+    words = _strip_descriptors(words, lex)
+    described = split_descriptor(words, lex)
+    if described is not None:
+        return [Segment(tuple(described[1]), " ".join(described[0]))]
+    return [Segment(tuple(words))] if words else []
+
+
+def _leads_off(words: list[str], lex: Lexicon, initial: bool) -> bool:
+    """'However' opening a sentence, 'New' (unless it opens 'New York'), 'Saturday', 'June'."""
+    first = fold(words[0])
+    if not ((initial and _is_function_word(words[0], lex)) or first in lex.time_words) or _is_known(words, lex):
+        return False
+    return not any(name_key(" ".join(words[:length])) in lex.places for length in (2, 3) if length <= len(words))
 
 
 def _strip_descriptors(words: list[str], lex: Lexicon) -> list[str]:
@@ -194,6 +213,8 @@ def _strip_descriptors(words: list[str], lex: Lexicon) -> list[str]:
     if _is_known(words, lex) or any(fold(word) in lex.org_heads for word in words):
         return words
     while len(words) > 1 and (fold(words[0]) in lex.demonyms or _is_direction(words, lex)):
+        if len(words) == 2 and fold(words[0]) in lex.demonyms and is_common(words[1], lex):
+            break  # 'European Community', 'American Express': the demonym is part of the name
         words = words[1:]
     while len(words) > 1 and fold(words[-1]) in lex.demonyms:
         words = words[:-1]
@@ -232,6 +253,9 @@ def _title_length(words: list[str], start: int, lex: Lexicon) -> int:
                 return length
     if first in lex.titles or (start == 0 and _role_before_name(first, words, lex)):
         return 1
+    if "-" in first and first.replace("-", " ") in lex.titles:
+        return 1  # 'Vice-President'
+
     if start + 1 < len(words) and fold(words[start + 1]) in ("minister", "secretary") and words[start][:1].isupper():
         return 2
     return 0
