@@ -9,6 +9,8 @@ import stat
 
 from articles.errors import ParseError
 from articles.sanitize import sanitize
+from articles.special_files import REASON as SPECIAL_FILE
+from articles.special_files import on_special_filesystem
 
 MAX_BYTES = 8 * 1024 * 1024
 _SAMPLE = 8192
@@ -73,6 +75,8 @@ def _read_open(descriptor: int, max_bytes: int) -> bytes:
         raise ParseError("is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
         raise ParseError("not a regular file (a device, pipe or socket)")
+    if on_special_filesystem(info.st_dev):
+        raise ParseError(SPECIAL_FILE)
     if info.st_size > max_bytes:
         raise ParseError(f"file too large ({_megabytes(info.st_size)} MB; the limit is {_megabytes(max_bytes)} MB)")
     data = os.read(descriptor, info.st_size + 1)

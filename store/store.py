@@ -77,7 +77,8 @@ class Store:
         self, targets: Iterable[str], progress: Callable[[int, int], None] | None = None, workers: int | None = None
     ) -> IngestReport:
         """Add or update the articles in files, folders and globs; failures are reported, not raised."""
-        from store.ingest import BATCH, Writer, collect_files, fewer_collections, parse_files
+        from store.discover import collect_files
+        from store.ingest import BATCH, Writer, fewer_collections, parse_files
 
         files, failed = collect_files(targets)
         report = IngestReport(failed=list(failed))
