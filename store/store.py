@@ -14,13 +14,13 @@ from sqlite_utils import Database
 from articles import Article, Entity, EntityType
 from articles.bundled import bundled_files
 from articles.entities.normalize import name_key
-from store.db import bulk_writes, open_database, time_limit, translate_errors
+from store.db import bulk_writes, is_read_only, open_database, time_limit, translate_errors
 
 if TYPE_CHECKING:
     from store.ingest import Parsed, Writer
 
 from store.models import EntityFacet, Facets, IngestReport, SearchPage, Stats, StoredArticle
-from store.paths import default_database_path
+from store.paths import ENVIRONMENT, default_database_path
 from store.query.ast import EntityField, Node
 from store.query.compile import Compiled, compile_query, fts
 from store.query.parser import parse_query
@@ -38,17 +38,25 @@ class Store:
     def __init__(self, db: Database, path: str) -> None:
         self.db = db
         self.path = path
+        self.read_only = is_read_only(db)
 
     @classmethod
     def open(
-        cls, path: str | os.PathLike[str] | None = None, seed: bool | None = None, any_thread: bool = False
+        cls,
+        path: str | os.PathLike[str] | None = None,
+        seed: bool | None = None,
+        any_thread: bool = False,
+        create: bool = True,
     ) -> Store:
         """Open the database at `path`, $NEWSDESK_DB or the user data folder. The first use of an
         empty default database imports the bundled articles (`seed` forces either way).
-        `any_thread`: the store may move between threads, used by one at a time."""
+        `any_thread`: the store may move between threads, used by one at a time. `create`:
+        a missing archive may be made (in a folder that exists; the default's folder is made).
+        An archive newsdesk may not write opens read-only (`read_only`)."""
         chosen = Path(path) if path is not None else default_database_path()
-        store = cls(open_database(chosen, any_thread), str(chosen))
-        if seed if seed is not None else path is None:
+        made_here = path is None and not os.environ.get(ENVIRONMENT)
+        store = cls(open_database(chosen, any_thread, create, make_folder=made_here), str(chosen))
+        if (seed if seed is not None else path is None) and not store.read_only:
             store.seed_once()
         return store
 
@@ -144,7 +152,10 @@ class Store:
         return self.article(article_id)
 
     def opened(self, article_id: int) -> None:
-        """The reader opened an article: it is read now, and was last opened now."""
+        """The reader opened an article: it is read now, and was last opened now (not
+        remembered in a read-only archive, which the app still reads)."""
+        if self.read_only:
+            return
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with translate_errors(self.path), self.db.atomic():
             self.db.execute(
@@ -154,6 +165,9 @@ class Store:
             )
 
     def set_meta(self, key: str, value: str) -> None:
+        """Remember a value (the app's session); a read-only archive keeps none."""
+        if self.read_only:
+            return
         with translate_errors(self.path), self.db.atomic():
             self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 

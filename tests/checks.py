@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -20,3 +23,29 @@ def assert_consistent(database: Path) -> None:
             "WHERE e.articles != coalesce(l.n, 0)"
         ).fetchall()
         assert miscounted == []
+
+
+def as_unprivileged(work: Callable[[], object]) -> object:
+    """Run `work` where file permissions hold: as root, in a child that drops to 'nobody'.
+    What it returns comes back through JSON."""
+    if os.geteuid() != 0:
+        return json.loads(json.dumps(work()))
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            result = {"returned": work()}
+        except BaseException as error:  # the parent reports it
+            result = {"raised": f"{error.__class__.__name__}: {error}"}
+        os.write(write, json.dumps(result).encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as handle:
+        data = handle.read()
+    os.waitpid(pid, 0)
+    outcome = json.loads(data)
+    assert "raised" not in outcome, outcome["raised"]
+    return outcome["returned"]

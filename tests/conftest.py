@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -42,3 +45,15 @@ def seeded(tmp_path: Path):  # type: ignore[no-untyped-def]
     ids = {Path(path).name[:3]: article_id for path, article_id in store.db.execute("SELECT path, id FROM articles")}
     yield store, ids
     store.close()
+
+
+@pytest.fixture
+def shared_folder() -> Iterator[Path]:
+    """A folder another user can enter and write in (pytest's own are private to their owner)."""
+    folder = Path(tempfile.mkdtemp(prefix="newsdesk-shared-"))
+    folder.chmod(0o777)
+    yield folder
+    for path in folder.rglob("*"):
+        if not path.is_symlink():
+            path.chmod(0o777)
+    shutil.rmtree(folder)

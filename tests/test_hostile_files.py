@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from store import Store
 from store.discover import collect_files
+from tests.checks import as_unprivileged
 from tests.hostile import article, write_filesystem_corpus
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="links to /proc and /dev are Linux paths")
@@ -95,38 +93,6 @@ def test_a_file_that_vanishes_while_the_folder_is_walked_is_named(tmp_path: Path
     assert report.failed == [(str(tmp_path / "walk" / "b.txt"), "no such file")]
 
 
-@pytest.fixture
-def shared_folder() -> Iterator[Path]:
-    """A folder another user can enter (pytest's own are private to their owner)."""
-    folder = Path(tempfile.mkdtemp(prefix="newsdesk-perm-"))
-    folder.chmod(0o755)
-    yield folder
-    for path in folder.rglob("*"):
-        path.chmod(0o755)
-    shutil.rmtree(folder)
-
-
-def _as_unprivileged(work: Callable[[], object]) -> object:
-    """Run `work` where permissions hold: in a child that drops root to 'nobody' when root."""
-    if os.geteuid() != 0:
-        return work()
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read)
-        try:
-            os.setgid(65534)
-            os.setuid(65534)
-            os.write(write, json.dumps(work()).encode())
-        finally:
-            os._exit(0)
-    os.close(write)
-    with os.fdopen(read, "rb") as handle:
-        data = handle.read()
-    os.waitpid(pid, 0)
-    return json.loads(data)
-
-
 def test_files_inside_unreadable_folders_are_named_and_the_run_goes_on(shared_folder: Path) -> None:
     """A file argument inside a folder that cannot be entered raised PermissionError from is_dir."""
     locked = shared_folder / "locked"
@@ -147,7 +113,7 @@ def test_files_inside_unreadable_folders_are_named_and_the_run_goes_on(shared_fo
         errors = [[parsed.path, parsed.error] for parsed in map(parse_one, files) if parsed.error]
         return [files, failed, errors]
 
-    files, failed, errors = _as_unprivileged(discover_and_read)  # type: ignore[misc]
+    files, failed, errors = as_unprivileged(discover_and_read)  # type: ignore[misc]
     assert [path for path, _ in failed] == [str(locked / "inside.txt"), str(shared_folder / "open" / "shut")]
     assert "permission denied" in failed[0][1]
     assert str(shared_folder / "open" / "ok.txt") in files

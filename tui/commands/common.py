@@ -19,10 +19,11 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="FILE", help="database file (default: $NEWSDESK_DB or the user data folder)")
 
 
-def open_store(args: argparse.Namespace) -> Store:
+def open_store(args: argparse.Namespace, create: bool = False) -> Store:
+    """The archive the command names; only commands that add articles may `create` one."""
     from store import Store
 
-    return Store.open(args.db) if args.db else Store.open()
+    return Store.open(args.db, create=create) if args.db else Store.open(create=create)
 
 
 def console(stream: str = "stdout") -> Console:
