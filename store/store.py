@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 from sqlite_utils import Database
 
-from articles import Article, Entity, EntityType
+from articles import Entity, EntityType
 from articles.bundled import bundled_files
 from articles.entities.normalize import name_key
 from store.db import bulk_writes, is_read_only, open_database, time_limit, translate_errors
@@ -24,12 +23,14 @@ from store.paths import ENVIRONMENT, default_database_path
 from store.query.ast import EntityField, Node
 from store.query.compile import Compiled, compile_query, fts
 from store.query.parser import parse_query
+from store.rows import entity, facet, line, stored_article
 from store.search import DateGroup, date_groups, lookup_entities, matching_ids_sql
 from store.search import facets as count_facets
 from store.search import search as run_search
 
 Sort = Literal["rank", "date"]
 SEARCH_SECONDS = 1.0
+MAX_ROWID = 2**63 - 1
 
 
 class Store:
@@ -129,6 +130,7 @@ class Store:
 
     def mark(self, ids: Sequence[int], read: bool | None = None, starred: bool | None = None) -> int:
         """Change reading state; returns how many of the ids exist."""
+        ids = [article_id for article_id in ids if _valid_id(article_id)]
         with translate_errors(self.path), self.db.atomic():
             existing = [row[0] for row in self.db.execute(_in_ids("SELECT id FROM articles WHERE id IN", ids), ids)]
             for article_id in existing:
@@ -144,6 +146,8 @@ class Store:
     def toggle(self, article_id: int, field: Literal["read", "starred"]) -> StoredArticle | None:
         """Flip an article's read or starred mark; the article as it is now, or None."""
         column = "starred" if field == "starred" else "read"
+        if not _valid_id(article_id):
+            return None
         with translate_errors(self.path), self.db.atomic():
             if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
                 return None
@@ -154,7 +158,7 @@ class Store:
     def opened(self, article_id: int) -> None:
         """The reader opened an article: it is read now, and was last opened now (not
         remembered in a read-only archive, which the app still reads)."""
-        if self.read_only:
+        if self.read_only or not _valid_id(article_id):
             return
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with translate_errors(self.path), self.db.atomic():
@@ -207,12 +211,12 @@ class Store:
         `cancelled()` turns true the search stops with a Cancelled error."""
         compiled = self.compile(query, entity_ids)
         with translate_errors(self.path), time_limit(self.db.conn, SEARCH_SECONDS, cancelled):
-            return run_search(self.db.conn, compiled, sort, max(0, limit), max(0, offset), total)
+            return run_search(self.db.conn, compiled, sort, _bounded(limit), _bounded(offset), total)
 
     def facets(self, query: str | Node = "", limit: int = 20, entity_ids: Sequence[int] = ()) -> Facets:
         compiled = self.compile(query, entity_ids)
         with translate_errors(self.path):
-            return count_facets(self.db.conn, compiled, limit)
+            return count_facets(self.db.conn, compiled, _bounded(limit))
 
     def entities(self, query: str | Node = "", kind: EntityType | None = None, limit: int = 20) -> list[EntityFacet]:
         """The most-named entities among matching articles, most articles first."""
@@ -234,7 +238,8 @@ class Store:
     def entity_names(self, ids: Sequence[int]) -> dict[int, tuple[str, EntityType]]:
         with translate_errors(self.path):
             rows = self.db.execute(_in_ids("SELECT id, name, type FROM entities WHERE id IN", ids), list(ids))
-            return {row[0]: (row[1], row[2]) for row in rows}
+            found = (facet((*row, 0)) for row in rows)
+            return {item.id: (item.name, item.type) for item in found if item is not None}
 
     def titles_like(self, text: str, limit: int = 20) -> list[tuple[int, str]]:
         """Articles whose title contains `text` (for the command palette), newest first."""
@@ -243,9 +248,9 @@ class Store:
             rows = self.db.execute(
                 "SELECT id, title FROM articles WHERE title LIKE ? ESCAPE '\\' "
                 "ORDER BY published IS NULL, published DESC LIMIT ?",
-                (pattern, limit),
+                (pattern, _bounded(limit)),
             )
-            return [(row[0], row[1]) for row in rows]
+            return [(row[0], line(row[1])) for row in rows]
 
     def entities_like(self, text: str, limit: int = 20) -> list[EntityFacet]:
         """Entities whose name starts a word with `text` (for narrowing and the palette)."""
@@ -256,9 +261,9 @@ class Store:
             rows = self.db.execute(
                 """SELECT DISTINCT e.id, e.name, e.type, e.articles FROM entity_words w JOIN entities e ON e.id = w.entity_id
                    WHERE w.word >= ? AND w.word < ? AND e.articles > 0 ORDER BY e.articles DESC LIMIT ?""",
-                (key.split()[0], key.split()[0] + "\uffff", limit),
+                (key.split()[0], key.split()[0] + "\uffff", _bounded(limit)),
             )
-            return [EntityFacet(row[0], row[1], row[2], row[3]) for row in rows]
+            return [item for item in map(facet, rows) if item is not None]
 
     def mark_all_read(self, query: str | Node = "", entity_ids: Sequence[int] = ()) -> int:
         """Mark every matching article read; returns how many."""
@@ -273,6 +278,8 @@ class Store:
         return len(ids)
 
     def article(self, article_id: int) -> StoredArticle | None:
+        if not _valid_id(article_id):
+            return None
         with translate_errors(self.path):
             row = self.db.execute(
                 """SELECT a.id, a.title, a.subtitle, a.published, a.source, a.url, a.byline, a.body, a.captions,
@@ -283,18 +290,7 @@ class Store:
             if row is None:
                 return None
             entities = self._article_entities(article_id)
-        article = Article(
-            title=row[1],
-            subtitle=row[2],
-            published=dt.date.fromisoformat(row[3]) if row[3] else None,
-            source=row[4],
-            url=row[5],
-            byline=tuple(json.loads(row[6])) if row[6] else None,
-            body=tuple(row[7].split("\n\n")) if row[7] else (),
-            captions=tuple(json.loads(row[8])) if row[8] else (),
-            entities=entities,
-        )
-        return StoredArticle(row[0], article, row[9], bool(row[10]), bool(row[11]), row[12])
+        return stored_article(row, entities)
 
     def _article_entities(self, article_id: int) -> tuple[Entity, ...]:
         rows = self.db.execute(
@@ -309,7 +305,8 @@ class Store:
                 _in_ids("SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN", ids), ids
             ):
                 aliases.setdefault(entity_id, []).append(alias)
-        return tuple(Entity(row[1], row[2], tuple(aliases.get(row[0], [])), row[3]) for row in rows)
+        found = (entity(row[1], row[2], aliases.get(row[0], []), row[3]) for row in rows)
+        return tuple(item for item in found if item is not None)
 
     def export(self, query: str | Node = "", batch: int = 200) -> Iterator[StoredArticle]:
         """Every matching article, newest first, fetched a page at a time."""
@@ -334,6 +331,16 @@ class Store:
             starred = one("SELECT count(*) FROM reading_state WHERE starred = 1").fetchone()[0]
         size = sum(_size(self.path + suffix) for suffix in ("", "-wal", "-shm")) if self.path != ":memory:" else 0
         return Stats(articles, entities, undated, read, starred, size, self.path)
+
+
+def _valid_id(article_id: int) -> bool:
+    """Article ids are SQLite rowids: 64-bit, and newsdesk's are positive."""
+    return 0 < article_id <= MAX_ROWID
+
+
+def _bounded(number: int) -> int:
+    """A count or an offset as SQLite takes it (a user may type any number)."""
+    return min(max(0, number), MAX_ROWID)
 
 
 def _in_ids(prefix: str, ids: Sequence[int]) -> str:

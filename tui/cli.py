@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Sequence
 
 from articles.errors import NewsdeskError
 from tui.commands import entities, export, ingest, mark, search, show, stats, tui
 from tui.commands import parse as parse_command
-from tui.output import print_error
+from tui.output import abandon_stdout, print_error
+
+# Write errors of a full or failing output (`newsdesk export > /dev/full`).
+_OUTPUT_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,14 +34,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "run", None) is None:
         args = parser.parse_args(["tui", *(argv or [])])
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
+        sys.stdout.flush()
+        return code
     except NewsdeskError as error:
         print_error(error.message)
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        abandon_stdout()
         return 0
+    except OSError as error:
+        if error.errno not in _OUTPUT_FULL:
+            raise
+        abandon_stdout()
+        print_error(f"cannot write the output: {error.strerror}")
+        return 2
 
 
 def entry_point() -> None:
