@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -27,6 +28,7 @@ from store.rows import entity, facet, line, stored_article
 from store.search import DateGroup, date_groups, lookup_entities, matching_ids_sql
 from store.search import facets as count_facets
 from store.search import search as run_search
+from store.snippets import scratch_connection, with_snippets
 
 Sort = Literal["rank", "date"]
 SEARCH_SECONDS = 1.0
@@ -40,6 +42,7 @@ class Store:
         self.db = db
         self.path = path
         self.read_only = is_read_only(db)
+        self._scratch: sqlite3.Connection | None = None
 
     @classmethod
     def open(
@@ -63,6 +66,8 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+        if self._scratch is not None:
+            self._scratch.close()
 
     def __enter__(self) -> Store:
         return self
@@ -211,7 +216,13 @@ class Store:
         `cancelled()` turns true the search stops with a Cancelled error."""
         compiled = self.compile(query, entity_ids)
         with translate_errors(self.path), time_limit(self.db.conn, SEARCH_SECONDS, cancelled):
-            return run_search(self.db.conn, compiled, sort, _bounded(limit), _bounded(offset), total)
+            page = run_search(self.db.conn, compiled, sort, _bounded(limit), _bounded(offset), total)
+        if compiled.match is None:
+            return page
+        if self._scratch is None:
+            self._scratch = scratch_connection()
+        with translate_errors(self.path):
+            return with_snippets(self.db.conn, self._scratch, compiled.highlight, page, cancelled)
 
     def facets(self, query: str | Node = "", limit: int = 20, entity_ids: Sequence[int] = ()) -> Facets:
         compiled = self.compile(query, entity_ids)
