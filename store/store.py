@@ -210,19 +210,21 @@ class Store:
         entity_ids: Sequence[int] = (),
         total: bool = True,
         cancelled: Callable[[], bool] | None = None,
+        seconds: float = SEARCH_SECONDS,
     ) -> SearchPage:
         """Matching articles: ranked (BM25, title first, then newest) or by date, newest first.
         `total=False` skips counting every match (the page's total is then -1); when
-        `cancelled()` turns true the search stops with a Cancelled error."""
+        `cancelled()` turns true the search stops with a Cancelled error, and after `seconds`
+        with a QueryError."""
         compiled = self.compile(query, entity_ids)
-        with translate_errors(self.path), time_limit(self.db.conn, SEARCH_SECONDS, cancelled):
+        with translate_errors(self.path), time_limit(self.db.conn, seconds, cancelled):
             page = run_search(self.db.conn, compiled, sort, _bounded(limit), _bounded(offset), total)
         if compiled.match is None:
             return page
         if self._scratch is None:
             self._scratch = scratch_connection()
         with translate_errors(self.path):
-            return with_snippets(self.db.conn, self._scratch, compiled.highlight, page, cancelled)
+            return with_snippets(self.db.conn, self._scratch, compiled.highlight, page, cancelled, seconds / 2)
 
     def facets(self, query: str | Node = "", limit: int = 20, entity_ids: Sequence[int] = ()) -> Facets:
         compiled = self.compile(query, entity_ids)
@@ -235,10 +237,17 @@ class Store:
         items = [item for key, values in found.by_type.items() if kind in (None, key) for item in values]
         return sorted(items, key=lambda item: (-item.articles, item.name))[:limit]
 
-    def timeline_groups(self, query: str | Node = "", entity_ids: Sequence[int] = ()) -> list[DateGroup]:
-        """How many matching articles each day has, newest day first, undated last."""
+    def timeline_groups(
+        self,
+        query: str | Node = "",
+        entity_ids: Sequence[int] = (),
+        cancelled: Callable[[], bool] | None = None,
+        seconds: float = SEARCH_SECONDS,
+    ) -> list[DateGroup]:
+        """How many matching articles each day has, newest day first, undated last (stopped
+        like a search)."""
         compiled = self.compile(query, entity_ids)
-        with translate_errors(self.path):
+        with translate_errors(self.path), time_limit(self.db.conn, seconds, cancelled):
             return date_groups(self.db.conn, compiled)
 
     def has_text(self, query: str | Node) -> bool:
