@@ -46,9 +46,22 @@ def open_database(
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA temp_store = MEMORY")
         if pending:
+            _migrate(db, str(path))
+    return db
+
+
+def _migrate(db: Database, where: str) -> None:
+    """Apply the pending migrations in one IMMEDIATE transaction, after checking again under
+    its lock: two processes opening a new archive at once must not both create its tables."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if check_schema(db, where, read_only=False):
             migrations.apply(db)
             db.execute(f"PRAGMA user_version = {len(_known_migrations())}")
-    return db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
 
 
 def is_read_only(db: Database) -> bool:
@@ -144,14 +157,16 @@ def check_schema(db: Database, where: str, read_only: bool) -> bool:
     newer newsdesk's archive (a higher user_version, or a migration this version does not
     know), another program's SQLite file, and an old archive that is read-only."""
     known = _known_migrations()
-    applied = [migration.name for migration in migrations.applied(db)]
-    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    with db.atomic():  # one snapshot: another process may be creating this archive's tables now
+        applied = [migration.name for migration in migrations.applied(db)]
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        tables = db.execute("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()[0]
     if version > len(known) or any(name not in known for name in applied):
         raise StoreError(
             f"{where} was written by a newer version of newsdesk; upgrade newsdesk to open it "
             "(the archive was left untouched)"
         )
-    if not applied and db.execute("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()[0]:
+    if not applied and tables:
         raise StoreError(f"{where} is an SQLite file but not a newsdesk archive; it was left untouched")
     if len(applied) == len(known) and version == len(known):
         return False

@@ -4,12 +4,17 @@ state kept), atomic per batch, parsing on every core, failures reported and skip
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
 import gc
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from sqlite3 import Connection
@@ -29,6 +34,8 @@ PARALLEL_FROM = 64
 # Garbage collection during an ingest: rarer young collections, for millions of short-lived objects.
 _INGEST_GC_THRESHOLD = (20_000, 50, 100)
 Progress = Callable[[int, int], None]
+_PR_SET_PDEATHSIG = 1
+_PARENT_POLL_SECONDS = 1.0
 
 
 # The article columns a worker prepares, in this order.
@@ -104,7 +111,7 @@ def parse_one(path: str) -> Parsed:
     return Parsed.of(name, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), article)
 
 
-def parse_files(files: list[str], workers: int | None) -> Iterator[Parsed]:
+def parse_files(files: list[str], workers: int | None) -> Generator[Parsed, None, None]:
     """Parsed files in order; on every core when there are enough of them."""
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(files) < PARALLEL_FROM:
@@ -113,7 +120,7 @@ def parse_files(files: list[str], workers: int | None) -> Iterator[Parsed]:
     from articles.entities.lexicon import lexicon
 
     lexicon()  # once here: forked workers inherit the word lists instead of each loading them
-    with ProcessPoolExecutor(max_workers=count, initializer=_prepare_worker) as pool:
+    with ProcessPoolExecutor(max_workers=count, initializer=_prepare_worker, initargs=(os.getpid(),)) as pool:
         yield from pool.map(parse_one, files, chunksize=32)
 
 
@@ -128,14 +135,43 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*old)
 
 
-def _prepare_worker() -> None:
+def _prepare_worker(parent: int) -> None:
     """Load the word lists once and keep the garbage collector off them: parsing makes many
-    short-lived objects, and rescanning the long-lived lexicon every collection is waste."""
+    short-lived objects, and rescanning the long-lived lexicon every collection is waste.
+    Ctrl+C is the ingest's to handle (it stops between batches), and a worker dies with it."""
     from articles.entities.lexicon import lexicon
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
     lexicon()
     gc.freeze()
     gc.set_threshold(*_INGEST_GC_THRESHOLD)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the ingest process `parent` ends, even by kill -9 (the pool's
+    queue never tells a worker then: the other workers hold it open too, and workers lived
+    on forever). On Linux the kernel sends SIGKILL (prctl PR_SET_PDEATHSIG); elsewhere a
+    thread watches for the worker being handed to another parent."""
+    if sys.platform.startswith("linux") and _kill_on_parent_death():
+        if os.getppid() != parent:  # the parent was gone before the request took effect
+            os._exit(1)
+        return
+    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+def _kill_on_parent_death() -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_POLL_SECONDS)
+    os._exit(1)
 
 
 class Writer:

@@ -159,6 +159,12 @@ def matching_ids_sql(compiled: Compiled) -> tuple[str, tuple[object, ...]]:
     return f"SELECT a.id FROM articles a WHERE {compiled.where}", tuple(compiled.params)
 
 
+def newest_first_ids_sql(compiled: Compiled) -> tuple[str, tuple[object, ...]]:
+    """The ids of every match in timeline order (newest first, undated last)."""
+    ids_sql, params = matching_ids_sql(compiled)
+    return f"SELECT a.id FROM articles a WHERE a.id IN ({ids_sql}) ORDER BY {_DATE_ORDER}", params
+
+
 def facets(conn: Connection, compiled: Compiled, limit: int, budget_ms: int = 80) -> Facets:
     """Top entities by type among matching articles, within a time budget: the whole archive
     reads kept counts; otherwise the newest matches are counted (all of them when there are

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -15,6 +16,8 @@ from articles import Entity, EntityType
 from articles.bundled import bundled_files
 from articles.entities.normalize import name_key
 from store.db import bulk_writes, is_read_only, open_database, time_limit, translate_errors
+from store.errors import IngestInterrupted, StoreError
+from store.locks import ingest_lock
 
 if TYPE_CHECKING:
     from store.ingest import Parsed, Writer
@@ -25,13 +28,15 @@ from store.query.ast import EntityField, Node
 from store.query.compile import Compiled, compile_query, fts
 from store.query.parser import parse_query
 from store.rows import entity, facet, line, stored_article
-from store.search import DateGroup, date_groups, lookup_entities, matching_ids_sql
+from store.search import DateGroup, date_groups, lookup_entities, matching_ids_sql, newest_first_ids_sql
 from store.search import facets as count_facets
 from store.search import search as run_search
 from store.snippets import scratch_connection, with_snippets
 
 Sort = Literal["rank", "date"]
 SEARCH_SECONDS = 1.0
+# Listing what an export writes: once per export, over the whole archive.
+EXPORT_SECONDS = 30.0
 MAX_ROWID = 2**63 - 1
 
 
@@ -88,30 +93,49 @@ class Store:
                 self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', '1')")
 
     def ingest(
-        self, targets: Iterable[str], progress: Callable[[int, int], None] | None = None, workers: int | None = None
+        self,
+        targets: Iterable[str],
+        progress: Callable[[int, int], None] | None = None,
+        workers: int | None = None,
+        on_wait: Callable[[], None] | None = None,
     ) -> IngestReport:
-        """Add or update the articles in files, folders and globs; failures are reported, not raised."""
+        """Add or update the articles in files, folders and globs; failures are reported, not
+        raised. One ingest writes an archive at a time: another one waits (calling `on_wait()`
+        first). Ctrl+C stops it between batches with IngestInterrupted, holding what was kept."""
+        if self.read_only:
+            raise StoreError(f"{self.path} is read-only: nothing was changed")
+        report = IngestReport()
+        try:
+            with ingest_lock(self.path, on_wait):
+                self._ingest(targets, report, progress, workers)
+        except KeyboardInterrupt:
+            raise IngestInterrupted(report) from None
+        return report
+
+    def _ingest(
+        self, targets: Iterable[str], report: IngestReport, progress: ProgressCallback | None, workers: int | None
+    ) -> None:
         from store.discover import collect_files
         from store.ingest import BATCH, Writer, fewer_collections, parse_files
 
         files, failed = collect_files(targets)
-        report = IngestReport(failed=list(failed))
+        report.failed += failed
         done = 0
         with translate_errors(self.path), fewer_collections(), bulk_writes(self.db):
             writer = Writer(self.db.conn)
             batch: list[Parsed] = []
-            for parsed in parse_files(files, workers):
-                batch.append(parsed)
-                if len(batch) >= BATCH:
-                    self._write(writer, batch, report)
-                    done += len(batch)
-                    batch = []
-                    if progress:
-                        progress(done, len(files))
+            with contextlib.closing(parse_files(files, workers)) as parsed_files:
+                for parsed in parsed_files:
+                    batch.append(parsed)
+                    if len(batch) >= BATCH:
+                        self._write(writer, batch, report)
+                        done += len(batch)
+                        batch = []
+                        if progress:
+                            progress(done, len(files))
             self._write(writer, batch, report)
         if progress:
             progress(len(files), len(files))
-        return report
 
     def _write(self, writer: Writer, batch: Sequence[Parsed], report: IngestReport) -> None:
         """One batch, one IMMEDIATE transaction: all of it lands or none of it does."""
@@ -328,18 +352,23 @@ class Store:
         found = (entity(row[1], row[2], aliases.get(row[0], []), row[3]) for row in rows)
         return tuple(item for item in found if item is not None)
 
-    def export(self, query: str | Node = "", batch: int = 200) -> Iterator[StoredArticle]:
-        """Every matching article, newest first, fetched a page at a time."""
-        offset = 0
-        while True:
-            page = self.search(query, sort="date", limit=batch, offset=offset)
-            for hit in page.hits:
-                stored = self.article(hit.id)
+    def export(self, query: str | Node = "") -> Generator[StoredArticle, None, None]:
+        """Every matching article, newest first, as one snapshot: the ids are listed and the
+        articles read in one read transaction, so that an ingest meanwhile neither adds rows
+        to nor shifts rows within the export (paging with OFFSET wrote thousands twice)."""
+        compiled = self.compile(query)
+        with translate_errors(self.path):
+            self.db.execute("BEGIN")
+        try:
+            with translate_errors(self.path), time_limit(self.db.conn, EXPORT_SECONDS):
+                ids = [row[0] for row in self.db.execute(*newest_first_ids_sql(compiled))]
+            for article_id in ids:
+                stored = self.article(article_id)
                 if stored is not None:
                     yield stored
-            if len(page.hits) < batch:
-                return
-            offset += batch
+        finally:
+            with contextlib.suppress(sqlite3.Error):  # closed already, if the export was abandoned
+                self.db.conn.rollback()  # a read transaction: nothing to keep
 
     def stats(self) -> Stats:
         with translate_errors(self.path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import sys
 from collections.abc import Iterable
@@ -29,9 +30,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args) as store, contextlib.closing(store.export(args.query)) as articles:
         store.compile(args.query)  # a bad query is reported before any file is touched
-        articles = store.export(args.query)
         if args.output:
             with written_whole(args.output, [store.path]) as handle:
                 count = write(articles, args.format, handle)
