@@ -33,7 +33,10 @@ def shown_path(path: str) -> str:
     try:
         path.encode("utf-8")
     except UnicodeEncodeError:
-        return os.fsencode(path).decode("utf-8", "backslashreplace")
+        try:
+            return os.fsencode(path).decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a surrogate no file system byte gives
+            return path.encode("utf-8", "backslashreplace").decode("ascii")
     return path
 
 

@@ -113,7 +113,9 @@ def parse_one(path: str) -> Parsed:
 
 def parse_files(files: list[str], workers: int | None) -> Generator[Parsed, None, None]:
     """Parsed files in order; on every core when there are enough of them."""
-    count = workers if workers is not None else (os.cpu_count() or 1)
+    cores = os.cpu_count() or 1
+    # More processes than cores only costs memory, and a number typed by mistake must not fork thousands.
+    count = min(workers if workers is not None else cores, cores * 2)
     if count <= 1 or len(files) < PARALLEL_FROM:
         yield from map(parse_one, files)
         return

@@ -216,7 +216,7 @@ class Store:
         node = parse_query(query) if isinstance(query, str) else query
         with translate_errors(self.path):
             compiled = compile_query(node, self._lookup)
-        for entity_id in entity_ids:
+        for entity_id in (entity_id for entity_id in entity_ids if _valid_id(entity_id)):
             clause = "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"
             compiled.where = clause if compiled.where == "1" else f"{compiled.where} AND {clause}"
             compiled.params.append(int(entity_id))
@@ -280,6 +280,7 @@ class Store:
         return fts(node) is not None or any(fts(child) is not None for child in getattr(node, "children", ()))
 
     def entity_names(self, ids: Sequence[int]) -> dict[int, tuple[str, EntityType]]:
+        ids = [entity_id for entity_id in ids if _valid_id(entity_id)]
         with translate_errors(self.path):
             rows = self.db.execute(_in_ids("SELECT id, name, type FROM entities WHERE id IN", ids), list(ids))
             found = (facet((*row, 0)) for row in rows)
@@ -382,9 +383,9 @@ class Store:
         return Stats(articles, entities, undated, read, starred, size, self.path)
 
 
-def _valid_id(article_id: int) -> bool:
-    """Article ids are SQLite rowids: 64-bit, and newsdesk's are positive."""
-    return 0 < article_id <= MAX_ROWID
+def _valid_id(row_id: int) -> bool:
+    """Article and entity ids are SQLite rowids: 64-bit, and newsdesk's are positive."""
+    return 0 < row_id <= MAX_ROWID
 
 
 def _bounded(number: int) -> int:

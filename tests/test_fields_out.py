@@ -108,6 +108,7 @@ BIG = str(2**70)
         (["mark", "1", BIG, "--star"], 2),
         (["search", 'date:"9999 years ago"..'], 2),
         (["search", "date:..9999-12-31"], 0),
+        (["ingest", str(bundled_files()[0]), "--workers", BIG], 0),
     ],
 )
 def test_numbers_past_64_bits_and_far_dates_give_one_line(
@@ -125,3 +126,21 @@ def test_export_reads_a_hand_edited_archive_as_json(edited: Path) -> None:
     done = _cli("export", "--format", "jsonl", "--db", str(edited))
     rows = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(rows) == 5 and all(row["date"] is None for row in rows)
+
+
+async def test_a_hand_edited_session_never_stops_the_app(edited: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tui.app import make_app
+    from tui.config import Config
+    from tui.data import close_stores
+
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "none.toml"))
+    copy = tmp_path / "session.db"
+    copy.write_bytes(edited.read_bytes())
+    with Store.open(copy) as store:
+        store.set_meta("ui_state", json.dumps({"query": "turkey", "entities": [2**70, -1], "article": 2**70}))
+    app = make_app(copy, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.1)
+        await app.workers.wait_for_complete()
+        assert app.is_running
+    close_stores()

@@ -118,3 +118,22 @@ def test_files_inside_unreadable_folders_are_named_and_the_run_goes_on(shared_fo
     assert "permission denied" in failed[0][1]
     assert str(shared_folder / "open" / "ok.txt") in files
     assert errors == [[str(shared_folder / "open" / "secret.txt"), "permission denied"]]
+
+
+def test_parse_shows_a_name_that_is_not_utf8(tmp_path: Path) -> None:
+    """On a strict UTF-8 terminal, printing the name raised UnicodeEncodeError."""
+    name = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    with open(name, "wb") as handle:
+        handle.write(article("Harbour cafe").encode())
+    runs = [
+        subprocess.run(
+            [sys.executable, "-m", "tui.cli", *argv],
+            capture_output=True,
+            timeout=60,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"},
+        )
+        for argv in (["parse", os.fsdecode(name)], ["parse", "--json", os.fsdecode(name)])
+    ]
+    assert [done.returncode for done in runs] == [0, 0], [done.stderr for done in runs]
+    assert b"caf\\xe9.txt" in runs[0].stdout
+    assert json.loads(runs[1].stdout)[0]["path"] == f"{tmp_path}/caf\\xe9.txt"

@@ -17,12 +17,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
+    from store.discover import shown_path
+
     parsed: list[tuple[str, Article | ParseError]] = []
     for path in args.files:
         try:
-            parsed.append((path, parse_file(path)))
+            parsed.append((shown_path(path), parse_file(path)))  # shown: names may not be UTF-8
         except ParseError as error:
-            parsed.append((path, error))
+            parsed.append((shown_path(path), error))
     articles = iter(resolve_articles([item for _, item in parsed if isinstance(item, Article)]))
     results: list[dict[str, object]] = []
     for path, item in parsed:
