@@ -8,26 +8,23 @@ import os
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from sqlite_utils import Database
 
-from articles import Entity, EntityType
+from articles import EntityType
 from articles.bundled import bundled_files
 from articles.entities.normalize import name_key
-from store.db import bulk_writes, is_read_only, open_database, time_limit, translate_errors
+from store.db import is_read_only, open_database, time_limit, translate_errors
 from store.errors import IngestInterrupted, StoreError
 from store.locks import ingest_lock
-
-if TYPE_CHECKING:
-    from store.ingest import Parsed, Writer
-
 from store.models import EntityFacet, Facets, IngestReport, SearchPage, Stats, StoredArticle
 from store.paths import ENVIRONMENT, default_database_path
 from store.query.ast import EntityField, Node
 from store.query.compile import Compiled, compile_query, fts
 from store.query.parser import parse_query
-from store.rows import entity, facet, line, stored_article
+from store.reading import bounded, in_ids, read_article, valid_id
+from store.rows import facet, line
 from store.search import DateGroup, date_groups, lookup_entities, matching_ids_sql, newest_first_ids_sql
 from store.search import facets as count_facets
 from store.search import search as run_search
@@ -37,7 +34,6 @@ Sort = Literal["rank", "date"]
 SEARCH_SECONDS = 1.0
 # Listing what an export writes: once per export, over the whole archive.
 EXPORT_SECONDS = 30.0
-MAX_ROWID = 2**63 - 1
 
 
 class Store:
@@ -102,66 +98,23 @@ class Store:
         """Add or update the articles in files, folders and globs; failures are reported, not
         raised. One ingest writes an archive at a time: another one waits (calling `on_wait()`
         first). Ctrl+C stops it between batches with IngestInterrupted, holding what was kept."""
+        from store.batches import ingest_files  # the parser loads only when an ingest needs it
+
         if self.read_only:
             raise StoreError(f"{self.path} is read-only: nothing was changed")
         report = IngestReport()
         try:
             with ingest_lock(self.path, on_wait):
-                self._ingest(targets, report, progress, workers)
+                ingest_files(self.db, self.path, targets, report, progress, workers)
         except KeyboardInterrupt:
             raise IngestInterrupted(report) from None
         return report
 
-    def _ingest(
-        self, targets: Iterable[str], report: IngestReport, progress: ProgressCallback | None, workers: int | None
-    ) -> None:
-        from store.discover import collect_files
-        from store.ingest import BATCH, Writer, fewer_collections, parse_files
-
-        files, failed = collect_files(targets)
-        report.failed += failed
-        done = 0
-        with translate_errors(self.path), fewer_collections(), bulk_writes(self.db):
-            writer = Writer(self.db.conn)
-            batch: list[Parsed] = []
-            with contextlib.closing(parse_files(files, workers)) as parsed_files:
-                for parsed in parsed_files:
-                    batch.append(parsed)
-                    if len(batch) >= BATCH:
-                        self._write(writer, batch, report)
-                        done += len(batch)
-                        batch = []
-                        if progress:
-                            progress(done, len(files))
-            self._write(writer, batch, report)
-        if progress:
-            progress(len(files), len(files))
-
-    def _write(self, writer: Writer, batch: Sequence[Parsed], report: IngestReport) -> None:
-        """One batch, one IMMEDIATE transaction: all of it lands or none of it does."""
-        if not batch:
-            return
-        counts = IngestReport()
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            writer.begin()
-            for parsed in batch:
-                writer.write(parsed, counts)
-            writer.flush()
-        except BaseException:
-            self.db.rollback()
-            raise
-        self.db.commit()
-        report.added += counts.added
-        report.updated += counts.updated
-        report.unchanged += counts.unchanged
-        report.failed += counts.failed
-
     def mark(self, ids: Sequence[int], read: bool | None = None, starred: bool | None = None) -> int:
         """Change reading state; returns how many of the ids exist."""
-        ids = [article_id for article_id in ids if _valid_id(article_id)]
+        ids = [article_id for article_id in ids if valid_id(article_id)]
         with translate_errors(self.path), self.db.atomic():
-            existing = [row[0] for row in self.db.execute(_in_ids("SELECT id FROM articles WHERE id IN", ids), ids)]
+            existing = [row[0] for row in self.db.execute(in_ids("SELECT id FROM articles WHERE id IN", ids), ids)]
             for article_id in existing:
                 self.db.execute("INSERT OR IGNORE INTO reading_state (article_id) VALUES (?)", (article_id,))
                 if read is not None:
@@ -175,7 +128,7 @@ class Store:
     def toggle(self, article_id: int, field: Literal["read", "starred"]) -> StoredArticle | None:
         """Flip an article's read or starred mark; the article as it is now, or None."""
         column = "starred" if field == "starred" else "read"
-        if not _valid_id(article_id):
+        if not valid_id(article_id):
             return None
         with translate_errors(self.path), self.db.atomic():
             if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
@@ -187,7 +140,7 @@ class Store:
     def opened(self, article_id: int) -> None:
         """The reader opened an article: it is read now, and was last opened now (not
         remembered in a read-only archive, which the app still reads)."""
-        if self.read_only or not _valid_id(article_id):
+        if self.read_only or not valid_id(article_id):
             return
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with translate_errors(self.path), self.db.atomic():
@@ -216,7 +169,7 @@ class Store:
         node = parse_query(query) if isinstance(query, str) else query
         with translate_errors(self.path):
             compiled = compile_query(node, self._lookup)
-        for entity_id in (entity_id for entity_id in entity_ids if _valid_id(entity_id)):
+        for entity_id in (entity_id for entity_id in entity_ids if valid_id(entity_id)):
             clause = "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"
             compiled.where = clause if compiled.where == "1" else f"{compiled.where} AND {clause}"
             compiled.params.append(int(entity_id))
@@ -242,7 +195,7 @@ class Store:
         with a QueryError."""
         compiled = self.compile(query, entity_ids)
         with translate_errors(self.path), time_limit(self.db.conn, seconds, cancelled):
-            page = run_search(self.db.conn, compiled, sort, _bounded(limit), _bounded(offset), total)
+            page = run_search(self.db.conn, compiled, sort, bounded(limit), bounded(offset), total)
         if compiled.match is None:
             return page
         if self._scratch is None:
@@ -253,7 +206,7 @@ class Store:
     def facets(self, query: str | Node = "", limit: int = 20, entity_ids: Sequence[int] = ()) -> Facets:
         compiled = self.compile(query, entity_ids)
         with translate_errors(self.path):
-            return count_facets(self.db.conn, compiled, _bounded(limit))
+            return count_facets(self.db.conn, compiled, bounded(limit))
 
     def entities(self, query: str | Node = "", kind: EntityType | None = None, limit: int = 20) -> list[EntityFacet]:
         """The most-named entities among matching articles, most articles first."""
@@ -280,9 +233,9 @@ class Store:
         return fts(node) is not None or any(fts(child) is not None for child in getattr(node, "children", ()))
 
     def entity_names(self, ids: Sequence[int]) -> dict[int, tuple[str, EntityType]]:
-        ids = [entity_id for entity_id in ids if _valid_id(entity_id)]
+        ids = [entity_id for entity_id in ids if valid_id(entity_id)]
         with translate_errors(self.path):
-            rows = self.db.execute(_in_ids("SELECT id, name, type FROM entities WHERE id IN", ids), list(ids))
+            rows = self.db.execute(in_ids("SELECT id, name, type FROM entities WHERE id IN", ids), list(ids))
             found = (facet((*row, 0)) for row in rows)
             return {item.id: (item.name, item.type) for item in found if item is not None}
 
@@ -293,7 +246,7 @@ class Store:
             rows = self.db.execute(
                 "SELECT id, title FROM articles WHERE title LIKE ? ESCAPE '\\' "
                 "ORDER BY published IS NULL, published DESC LIMIT ?",
-                (pattern, _bounded(limit)),
+                (pattern, bounded(limit)),
             )
             return [(row[0], line(row[1])) for row in rows]
 
@@ -306,7 +259,7 @@ class Store:
             rows = self.db.execute(
                 """SELECT DISTINCT e.id, e.name, e.type, e.articles FROM entity_words w JOIN entities e ON e.id = w.entity_id
                    WHERE w.word >= ? AND w.word < ? AND e.articles > 0 ORDER BY e.articles DESC LIMIT ?""",
-                (key.split()[0], key.split()[0] + "\uffff", _bounded(limit)),
+                (key.split()[0], key.split()[0] + "\uffff", bounded(limit)),
             )
             return [item for item in map(facet, rows) if item is not None]
 
@@ -323,35 +276,8 @@ class Store:
         return len(ids)
 
     def article(self, article_id: int) -> StoredArticle | None:
-        if not _valid_id(article_id):
-            return None
         with translate_errors(self.path):
-            row = self.db.execute(
-                """SELECT a.id, a.title, a.subtitle, a.published, a.source, a.url, a.byline, a.body, a.captions,
-                          a.path, coalesce(rs.read, 0), coalesce(rs.starred, 0), rs.last_opened
-                   FROM articles a LEFT JOIN reading_state rs ON rs.article_id = a.id WHERE a.id = ?""",
-                (article_id,),
-            ).fetchone()
-            if row is None:
-                return None
-            entities = self._article_entities(article_id)
-        return stored_article(row, entities)
-
-    def _article_entities(self, article_id: int) -> tuple[Entity, ...]:
-        rows = self.db.execute(
-            """SELECT e.id, e.name, e.type, ae.mentions FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
-               WHERE ae.article_id = ? ORDER BY ae.mentions DESC, e.name""",
-            (article_id,),
-        ).fetchall()
-        aliases: dict[int, list[str]] = {}
-        ids = [row[0] for row in rows]
-        if ids:
-            for entity_id, alias in self.db.execute(
-                _in_ids("SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN", ids), ids
-            ):
-                aliases.setdefault(entity_id, []).append(alias)
-        found = (entity(row[1], row[2], aliases.get(row[0], []), row[3]) for row in rows)
-        return tuple(item for item in found if item is not None)
+            return read_article(self.db.conn, article_id)
 
     def export(self, query: str | Node = "") -> Generator[StoredArticle, None, None]:
         """Every matching article, newest first, as one snapshot: the ids are listed and the
@@ -383,25 +309,8 @@ class Store:
         return Stats(articles, entities, undated, read, starred, size, self.path)
 
 
-def _valid_id(row_id: int) -> bool:
-    """Article and entity ids are SQLite rowids: 64-bit, and newsdesk's are positive."""
-    return 0 < row_id <= MAX_ROWID
-
-
-def _bounded(number: int) -> int:
-    """A count or an offset as SQLite takes it (a user may type any number)."""
-    return min(max(0, number), MAX_ROWID)
-
-
-def _in_ids(prefix: str, ids: Sequence[int]) -> str:
-    return f"{prefix} ({', '.join('?' for _ in ids)})" if ids else f"{prefix} (NULL)"
-
-
 def _size(path: str) -> int:
     try:
         return os.path.getsize(path)
     except OSError:
         return 0
-
-
-ProgressCallback = Callable[[int, int], None]

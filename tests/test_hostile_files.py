@@ -74,19 +74,19 @@ def test_special_files_given_by_name_are_refused(tmp_path: Path) -> None:
 
 
 def test_a_file_that_vanishes_while_the_folder_is_walked_is_named(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import store.discover as discover
+    import store.batches as batches
 
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / "walk").mkdir(exist_ok=True)
         (tmp_path / "walk" / name).write_text(article(f"Harbour {name}"), encoding="utf-8")
-    listed = discover.collect_files
+    listed = batches.collect_files
 
     def list_then_delete(targets):  # type: ignore[no-untyped-def]
         found = listed(targets)
         (tmp_path / "walk" / "b.txt").unlink()
         return found
 
-    monkeypatch.setattr(discover, "collect_files", list_then_delete)
+    monkeypatch.setattr(batches, "collect_files", list_then_delete)
     with Store.open(tmp_path / "vanish.db") as store:
         report = store.ingest([str(tmp_path / "walk")], workers=1)
     assert report.added == 2

@@ -58,6 +58,7 @@ def test_an_article_added_and_changed_in_one_batch_is_indexed_once(tmp_path: Pat
     """New articles are indexed when their batch is written; changing one before that must
     not take text out of the index that was never put in."""
     from articles import parse_text
+    from store.batches import write_batch
     from store.ingest import Parsed, Writer
     from store.models import IngestReport
 
@@ -66,7 +67,7 @@ def test_an_article_added_and_changed_in_one_batch_is_indexed_once(tmp_path: Pat
     parsed = [Parsed.of("a.txt", f"hash-{n}", parse_text(text)) for n, text in enumerate(versions)]
     report = IngestReport()
     with Store.open(database, seed=False) as store:
-        store._write(Writer(store.db.conn), parsed, report)
+        write_batch(store.db, Writer(store.db.conn), parsed, report)
         assert (report.added, report.updated) == (1, 1)
         assert store.search("friday").total == 1 and store.search("monday").total == 0
     assert_consistent(database)
