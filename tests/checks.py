@@ -25,6 +25,15 @@ def assert_consistent(database: Path) -> None:
         assert miscounted == []
 
 
+def stored_articles(database: Path) -> int:
+    """How many articles another process has committed so far (0 while there is no archive)."""
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=0.1) as connection:
+            return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
 def as_unprivileged(work: Callable[[], object]) -> object:
     """Run `work` where file permissions hold: as root, in a child that drops to 'nobody'.
     What it returns comes back through JSON."""

@@ -17,7 +17,7 @@ import pytest
 
 from bench.concurrent_ingest import SHARED, differences, entity_view, ingest_command, run_together, write_corpus
 from store import Store
-from tests.checks import assert_consistent
+from tests.checks import assert_consistent, stored_articles
 
 SIZE = 3000
 _GIVEN = ["Anna", "Tomas", "Aisha", "Kenji", "Elena", "David", "Lucia", "Peter", "Hana", "Omar"]
@@ -144,22 +144,12 @@ def test_ctrl_c_stops_an_ingest_and_says_what_was_kept(files: Path, tmp_path: Pa
         ingest_command(files, database, workers=workers), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not _stored(database):
+    while time.monotonic() < deadline and not stored_articles(database):
         time.sleep(0.05)
     ingest.send_signal(signal.SIGINT)
     out, err = ingest.communicate(timeout=120)
-    kept = _stored(database)
+    kept = stored_articles(database)
     assert ingest.returncode == 130 and out == ""
     assert "Traceback" not in err and err.strip().count("\n") == 0, err
     assert f"{kept:,} articles kept" in err
     assert_consistent(database)
-
-
-def _stored(database: Path) -> int:
-    import sqlite3
-
-    try:
-        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=0.1) as connection:
-            return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
-    except sqlite3.Error:
-        return 0

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from articles.bundled import bundled_files
 from store import Store
-from tests.checks import assert_consistent
+from tests.checks import assert_consistent, stored_articles
 
 ARTICLE = "Harbour plan approved\n\nMay 5, 2021\n\nThe council in Bergen voted to expand the harbour on {day}.\n"
 
@@ -166,11 +166,7 @@ def test_a_killed_ingest_leaves_the_database_consistent(tmp_path: Path) -> None:
 
 
 def _has_articles(database: Path) -> bool:
-    try:
-        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=0.1) as connection:
-            return bool(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
-    except sqlite3.Error:
-        return False
+    return stored_articles(database) > 0
 
 
 def test_the_default_database_imports_the_bundled_corpus_once(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
