@@ -37,6 +37,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ["export", "--format", "json"],
         ["stats"],
         ["ingest", SEEDS[0]],
+        ["tui"],
     ],
 )
 def test_a_db_in_a_missing_folder_is_an_error_and_nothing_is_created(
