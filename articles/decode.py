@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 from articles.errors import ParseError
 from articles.sanitize import sanitize
+from articles.special_files import REASON as SPECIAL_FILE
+from articles.special_files import on_special_filesystem
 
 MAX_BYTES = 8 * 1024 * 1024
 _SAMPLE = 8192
@@ -84,6 +86,8 @@ def _regular_size(descriptor: int) -> int:
         raise ParseError("is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
         raise ParseError("not a regular file (a device, pipe or socket)")
+    if on_special_filesystem(info.st_dev):
+        raise ParseError(SPECIAL_FILE)
     return info.st_size
 
 

@@ -1,6 +1,6 @@
 """Articles in SQLite: full-text search with a query language, entity facets, reading state."""
 
-from store.errors import Cancelled, QueryError, StoreError
+from store.errors import Cancelled, IngestInterrupted, QueryError, StoreError
 from store.models import (
     SNIPPET_CLOSE,
     SNIPPET_OPEN,
@@ -21,6 +21,7 @@ __all__ = [
     "Cancelled",
     "EntityFacet",
     "Facets",
+    "IngestInterrupted",
     "IngestReport",
     "QueryError",
     "SearchHit",

@@ -4,7 +4,10 @@ WAL and a busy timeout, apply migrations, and turn sqlite errors into one-line S
 from __future__ import annotations
 
 import contextlib
+import functools
+import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,28 +20,74 @@ from store.schema import migrations
 _HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 BULK_CACHE_KIB = -65536
+# SQLITE_READONLY (the -shm file cannot be made: READONLY_DIRECTORY) and SQLITE_CANTOPEN.
+_CANNOT_OPEN_READ_ONLY = (8, 14)
 
 
-def open_database(path: Path | str, any_thread: bool = False) -> Database:
+def open_database(
+    path: Path | str, any_thread: bool = False, create: bool = True, make_folder: bool = False
+) -> Database:
     """A ready database at `path` (':memory:' for a private one). `any_thread` lets a pool
-    hand the connection from thread to thread (one user at a time)."""
+    hand the connection from thread to thread (one user at a time). A new archive is made
+    only when `create` and its folder exists (`make_folder` makes the folder too). An
+    archive newsdesk may not write (a read-only file, folder or filesystem) opens read-only."""
     memory = str(path) == ":memory:"
-    if not memory:
-        _check_file(Path(path))
+    read_only = False if memory else _check_file(Path(path), create, make_folder)
     with translate_errors(str(path)):
-        connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=not any_thread)
-        db = Database(connection)
-        if not memory:
+        db = Database(_connect(Path(path) if not memory else None, read_only, any_thread))
+        read_only = read_only or is_read_only(db)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _schema_readable(db, str(path))
+        pending = check_schema(db, str(path), read_only)
+        if not memory and not read_only:
             with db.ensure_autocommit_on():
                 db.execute("PRAGMA journal_mode = WAL")
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA temp_store = MEMORY")
-        _schema_readable(db, str(path))
-        if migrations.pending(db):
-            migrations.apply(db)
+        if pending:
+            _migrate(db, str(path))
     return db
+
+
+def _migrate(db: Database, where: str) -> None:
+    """Apply the pending migrations in one IMMEDIATE transaction, after checking again under
+    its lock: two processes opening a new archive at once must not both create its tables."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if check_schema(db, where, read_only=False):
+            migrations.apply(db)
+            db.execute(f"PRAGMA user_version = {len(_known_migrations())}")
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
+
+
+def is_read_only(db: Database) -> bool:
+    return bool(db.execute("PRAGMA query_only").fetchone()[0])
+
+
+def _connect(path: Path | None, read_only: bool, any_thread: bool) -> sqlite3.Connection:
+    """A connection, read-only when asked: through `mode=ro`, or (when SQLite cannot make the
+    -shm file a WAL archive needs to be read, in a folder it may not write) as immutable,
+    which is safe there because no one can write that folder's archive either."""
+    timeout = BUSY_TIMEOUT_MS / 1000
+    if path is None or not read_only:
+        return sqlite3.connect(str(path or ":memory:"), timeout=timeout, check_same_thread=not any_thread)
+    uri = path.absolute().as_uri()
+    for mode in ("mode=ro", "immutable=1"):
+        connection = sqlite3.connect(f"{uri}?{mode}", uri=True, timeout=timeout, check_same_thread=not any_thread)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as error:
+            connection.close()
+            if getattr(error, "sqlite_errorcode", 0) & 0xFF not in _CANNOT_OPEN_READ_ONLY:
+                raise
+            continue
+        connection.execute("PRAGMA query_only = ON")
+        return connection
+    raise StoreError(f"cannot open {path}: it is read-only and SQLite cannot read it there")
 
 
 @contextlib.contextmanager
@@ -55,12 +104,19 @@ def bulk_writes(db: Database) -> Iterator[None]:
         db.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
-def _check_file(path: Path) -> None:
-    if path.is_dir():
+def _check_file(path: Path, create: bool, make_folder: bool) -> bool:
+    """Whether the archive must be opened read-only; refuses what cannot be an archive."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise StoreError(f"cannot open {path}: {error.strerror}") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
         raise StoreError(f"{path} is a folder, not a database file")
-    if not path.exists() or path.stat().st_size == 0:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return
+    if info is None or info.st_size == 0:
+        _may_create(path, create, make_folder)
+        return False
     try:
         with path.open("rb") as handle:
             header = handle.read(len(_HEADER))
@@ -68,6 +124,25 @@ def _check_file(path: Path) -> None:
         raise StoreError(f"cannot read {path}: {error.strerror}") from None
     if header != _HEADER:
         raise StoreError(_corrupt_message(str(path)))
+    return not _writable(path)
+
+
+def _may_create(path: Path, create: bool, make_folder: bool) -> None:
+    if make_folder and create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    elif not path.parent.is_dir():
+        raise StoreError(f"there is no archive at {path}: the folder {path.parent} does not exist")
+    if not create:
+        raise StoreError(f"no newsdesk archive at {path}: add articles with: newsdesk ingest PATH --db '{path}'")
+
+
+def _writable(path: Path) -> bool:
+    """The file and its folder may be written (SQLite makes -wal and -shm files beside it),
+    on a filesystem that is not mounted read-only."""
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
+        return False
+    flags = os.statvfs(path).f_flag if hasattr(os, "statvfs") else 0
+    return not flags & getattr(os, "ST_RDONLY", 0)
 
 
 def _schema_readable(db: Database, where: str) -> None:
@@ -75,6 +150,35 @@ def _schema_readable(db: Database, where: str) -> None:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError:
         raise StoreError(_corrupt_message(where)) from None
+
+
+def check_schema(db: Database, where: str, read_only: bool) -> bool:
+    """Whether the schema needs bringing up to date; refuses, before anything is written, a
+    newer newsdesk's archive (a higher user_version, or a migration this version does not
+    know), another program's SQLite file, and an old archive that is read-only."""
+    known = _known_migrations()
+    with db.atomic():  # one snapshot: another process may be creating this archive's tables now
+        applied = [migration.name for migration in migrations.applied(db)]
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        tables = db.execute("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()[0]
+    if version > len(known) or any(name not in known for name in applied):
+        raise StoreError(
+            f"{where} was written by a newer version of newsdesk; upgrade newsdesk to open it "
+            "(the archive was left untouched)"
+        )
+    if not applied and tables:
+        raise StoreError(f"{where} is an SQLite file but not a newsdesk archive; it was left untouched")
+    if len(applied) == len(known) and version == len(known):
+        return False
+    if read_only and len(applied) < len(known):
+        raise StoreError(f"{where} needs an upgrade to this version of newsdesk, and it is read-only")
+    return not read_only
+
+
+@functools.cache
+def _known_migrations() -> tuple[str, ...]:
+    """The names of this version's migrations, in order (all of them pend on an empty database)."""
+    return tuple(migration.name for migration in migrations.pending(Database(memory=True)))
 
 
 def _corrupt_message(where: str) -> str:

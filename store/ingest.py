@@ -4,21 +4,26 @@ state kept), atomic per batch, parsing on every core, failures reported and skip
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
 import gc
-import glob
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
+from functools import partial
 from sqlite3 import Connection
 
 from articles import Article, ParseError
 from articles.entities.normalize import fold
 from articles.entities.record import EntityRecord, record_of
 from articles.formats import Entry, NeedsStreaming, Part, entry_of, read_entries, read_parts
+from store.discover import shown_path
 from store.entities import EntityRegistry
 from store.fanout import Fanout, chunked, last_marked
 from store.models import IngestReport
@@ -30,6 +35,8 @@ PARALLEL_RECORDS_FROM = 256 * 1024  # bytes: smaller record files are parsed in 
 # Garbage collection during an ingest: rarer young collections, for millions of short-lived objects.
 _INGEST_GC_THRESHOLD = (20_000, 50, 100)
 Progress = Callable[[int, int], None]
+_PR_SET_PDEATHSIG = 1
+_PARENT_POLL_SECONDS = 1.0
 
 
 # The article columns a worker prepares, in this order.
@@ -80,89 +87,46 @@ def _columns(path: str, content_hash: str, article: Article) -> tuple[object, ..
     )
 
 
-def collect_files(targets: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Files named, found under folders (recursively) or matched by globs, in order, once."""
-    files: dict[str, None] = {}
-    failed: list[tuple[str, str]] = []
-    for target in targets:
-        matches = sorted(glob.glob(target, recursive=True)) if glob.has_magic(target) else [target]
-        if not matches:
-            failed.append((target, "no file matches this pattern"))
-        for match in matches:
-            _collect(Path(match), files, failed)
-    return list(files), failed
-
-
-def _collect(path: Path, files: dict[str, None], failed: list[tuple[str, str]]) -> None:
-    if path.is_dir():
-        _walk(str(path), files, failed)
-    elif path.exists():
-        files.setdefault(str(path))
-    else:
-        failed.append((str(path), "no such file or folder"))
-
-
-def _walk(folder: str, files: dict[str, None], failed: list[tuple[str, str]]) -> None:
-    """Files under `folder` in path order, depth first, without a stat per file (scandir
-    knows each entry's kind): listing 100,000 files took 3.6 s through pathlib. Hidden
-    files and folders ('.git') and links to folders are left out; a folder that cannot be
-    listed is reported."""
-    stack = [iter(_listing(folder, failed))]
-    while stack:
-        entry = next(stack[-1], None)
-        if entry is None:
-            stack.pop()
-        elif entry.name.startswith("."):
-            continue
-        elif entry.is_dir(follow_symlinks=False):
-            stack.append(iter(_listing(entry.path, failed)))
-        elif entry.is_file():
-            files.setdefault(entry.path)
-
-
-def _listing(folder: str, failed: list[tuple[str, str]]) -> list[os.DirEntry[str]]:
-    try:
-        with os.scandir(folder) as entries:
-            return sorted(entries, key=lambda entry: entry.name)
-    except OSError as error:
-        failed.append((folder, f"cannot list folder ({error.strerror})"))
-        return []
-
-
 def parse_one(path: str) -> list[Parsed]:
-    """Decode, hash and parse one file into its articles (runs in a worker process). A file of
-    JSON records comes back as one Parsed marked `streamed`: parse_files reads it record by record."""
+    """Decode, hash and parse one file into its articles (runs in a worker process). The file
+    is opened by the name the system gave; its articles are stored and reported by the name
+    newsdesk shows. A file of JSON records comes back as one Parsed marked `streamed`:
+    parse_files reads it record by record."""
+    name = shown_path(path)
     try:
-        parsed = [_parsed(path, entry, ends_file=False) for entry in read_entries(path, records=False)]
+        parsed = [_parsed(name, entry, ends_file=False) for entry in read_entries(path, records=False)]
         parsed[-1] = replace(parsed[-1], ends_file=True)
         return parsed
     except NeedsStreaming:
         return [Parsed(path, streamed=True)]
     except ParseError as error:
-        return [Parsed(path, error=error.message)]
+        return [Parsed(name, error=error.message)]
     except (RecursionError, MemoryError, ValueError) as error:
-        return [Parsed(path, error=f"could not parse ({error.__class__.__name__})")]
+        return [Parsed(name, error=f"could not parse ({error.__class__.__name__})")]
 
 
 def parse_records(batch: tuple[str, list[Part]]) -> list[Parsed]:
     """Parse records that the main process read from a file (runs in a worker process)."""
     path, parts = batch
-    return [_parsed(path, entry_of(part), ends_file=False) for part in parts]
+    name = shown_path(path)
+    return [_parsed(name, entry_of(part), ends_file=False) for part in parts]
 
 
-def _parsed(path: str, entry: Entry, ends_file: bool) -> Parsed:
+def _parsed(name: str, entry: Entry, ends_file: bool) -> Parsed:
     if entry.article is None:
-        return Parsed(path + entry.label, error=entry.error, ends_file=ends_file)
-    where = path if entry.key is None else f"{path}#{entry.key}"
+        return Parsed(name + entry.label, error=entry.error, ends_file=ends_file)
+    where = name if entry.key is None else f"{name}#{entry.key}"
     content_hash = hashlib.sha256(entry.fingerprint.encode("utf-8", "surrogatepass")).hexdigest()
     return Parsed.of(where, content_hash, entry.article, ends_file)
 
 
-def parse_files(files: list[str], workers: int | None) -> Iterator[Parsed]:
+def parse_files(files: list[str], workers: int | None) -> Generator[Parsed, None, None]:
     """Parsed articles in file order; on every core when there are enough of them. Records are
     streamed in batches, a bounded number at a time."""
-    count = workers if workers is not None else (os.cpu_count() or 1)
-    with Fanout(count, _load_lexicon, _prepare_worker) as fanout:
+    cores = os.cpu_count() or 1
+    # More processes than cores only costs memory, and a number typed by mistake must not fork thousands.
+    count = min(workers if workers is not None else cores, cores * 2)
+    with Fanout(count, _load_lexicon, partial(_prepare_worker, os.getpid())) as fanout:
         for parsed_files in fanout.map(parse_chunk, chunked(files, 32), len(files) >= PARALLEL_FROM):
             for parsed in parsed_files:
                 if parsed.streamed:
@@ -182,7 +146,7 @@ def _streamed(fanout: Fanout, path: str) -> Iterator[Parsed]:
         for parsed_records in fanout.map(parse_records, batches, parallel):
             yield from parsed_records
     except (ParseError, OSError) as error:
-        yield Parsed(path, error=getattr(error, "message", None) or f"cannot read file ({error})")
+        yield Parsed(shown_path(path), error=getattr(error, "message", None) or f"cannot read file ({error})")
 
 
 def _load_lexicon() -> None:
@@ -202,14 +166,43 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*old)
 
 
-def _prepare_worker() -> None:
+def _prepare_worker(parent: int) -> None:
     """Load the word lists once and keep the garbage collector off them: parsing makes many
-    short-lived objects, and rescanning the long-lived lexicon every collection is waste."""
+    short-lived objects, and rescanning the long-lived lexicon every collection is waste.
+    Ctrl+C is the ingest's to handle (it stops between batches), and a worker dies with it."""
     from articles.entities.lexicon import lexicon
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
     lexicon()
     gc.freeze()
     gc.set_threshold(*_INGEST_GC_THRESHOLD)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the ingest process `parent` ends, even by kill -9 (the pool's
+    queue never tells a worker then: the other workers hold it open too, and workers lived
+    on forever). On Linux the kernel sends SIGKILL (prctl PR_SET_PDEATHSIG); elsewhere a
+    thread watches for the worker being handed to another parent."""
+    if sys.platform.startswith("linux") and _kill_on_parent_death():
+        if os.getppid() != parent:  # the parent was gone before the request took effect
+            os._exit(1)
+        return
+    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+def _kill_on_parent_death() -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_POLL_SECONDS)
+    os._exit(1)
 
 
 class Writer:

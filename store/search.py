@@ -12,13 +12,20 @@ from articles.entities.normalize import name_key
 from store.models import SNIPPET_CLOSE, SNIPPET_OPEN, EntityFacet, Facets, SearchHit, SearchPage
 from store.query.ast import EntityField
 from store.query.compile import Compiled
+from store.rows import day_text, facet, hit
+from store.snippets import DIRECT, TOKENS
 
 MAX_ENTITY_IDS = 500
 FACET_SAMPLE = 1500
 # Where only the filter columns of a match are read (counts, ids), through the narrow index
 # that holds them rather than the article rows (SQLite would pick the rowid, reading bodies).
 FILTERS = "articles a INDEXED BY articles_filters"
-SNIPPET = f"snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 14)"
+# FTS5's snippet() costs the square of a body's matches and cannot be interrupted: it runs
+# here only on bodies of at most DIRECT characters; store/snippets.py does the longer ones.
+SNIPPET = (
+    f"CASE WHEN length(articles_fts.body) <= {DIRECT} "
+    f"THEN snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', {TOKENS}) END"
+)
 # SQLite sorts NULL below every date, so DESC puts undated articles last and can walk the date index.
 _DATE_ORDER = "a.published DESC, a.id DESC"
 
@@ -101,8 +108,8 @@ def _text_search(conn: Connection, compiled: Compiled, sort: str, limit: int, of
                   LEFT JOIN reading_state rs ON rs.article_id = a.id"""
     else:
         # The page's ids are chosen on the narrow index (filters tested without reading any
-        # article row); only those rows are then read and given snippets. Reading every
-        # match's row made 'total source:nytimes' take 1.8 s on a cold 100k archive (0.2 s now).
+        # article row); only those rows are then read and given snippets. Reading every match's row made
+        # 'total source:nytimes' take 1.8 s on a cold 100k archive (0.2 s now).
         # Rank order is restored below: asked of the outer query, FTS5 would rank every match.
         order = "articles_fts.rank" if sort == "rank" else _DATE_ORDER
         sql = f"""SELECT a.id, a.title, a.published, a.source, {SNIPPET},
@@ -123,18 +130,7 @@ def _text_search(conn: Connection, compiled: Compiled, sort: str, limit: int, of
 
 
 def _hit(row: tuple[object, ...], lead: bool = False) -> SearchHit:
-    snippet = " ".join(str(row[4] or "").split())
-    if lead and len(snippet) >= 200:
-        snippet = snippet[:200].rsplit(" ", 1)[0] + "…"
-    return SearchHit(
-        id=int(row[0]),  # type: ignore[call-overload]
-        title=str(row[1]),
-        date=str(row[2]) if row[2] else None,
-        source=str(row[3]) if row[3] else None,
-        snippet=snippet,
-        read=bool(row[5]),
-        starred=bool(row[6]),
-    )
+    return hit(row, row[4], lead)
 
 
 @dataclass(frozen=True)
@@ -152,9 +148,12 @@ def date_groups(conn: Connection, compiled: Compiled) -> list[DateGroup]:
         ids_sql, params = matching_ids_sql(compiled)
         sql = f"SELECT published, count(*) FROM articles a WHERE a.id IN ({ids_sql}) GROUP BY published"
         rows = conn.execute(sql, params).fetchall()
-    dated = sorted((row for row in rows if row[0]), key=lambda row: row[0], reverse=True)
-    undated = [row for row in rows if not row[0]]
-    return [DateGroup(row[0], row[1]) for row in (*dated, *undated)]
+    # A stored value that is not a date (a hand-edited archive) counts as undated, in the order
+    # the search sorts by (SQLite sorts such text among the dates, so it keeps its place there).
+    groups = [DateGroup(day_text(row[0]), row[1]) for row in rows]
+    dated = sorted((group for group in groups if group.day), key=lambda group: group.day or "", reverse=True)
+    undated = sum(group.count for group in groups if not group.day)
+    return [*dated, *([DateGroup(None, undated)] if undated else [])]
 
 
 def matching_ids_sql(compiled: Compiled) -> tuple[str, tuple[object, ...]]:
@@ -165,6 +164,12 @@ def matching_ids_sql(compiled: Compiled) -> tuple[str, tuple[object, ...]]:
             (compiled.match, *compiled.params),
         )
     return f"SELECT a.id FROM articles a WHERE {compiled.where}", tuple(compiled.params)
+
+
+def newest_first_ids_sql(compiled: Compiled) -> tuple[str, tuple[object, ...]]:
+    """The ids of every match in timeline order (newest first, undated last)."""
+    ids_sql, params = matching_ids_sql(compiled)
+    return f"SELECT a.id FROM articles a WHERE a.id IN ({ids_sql}) ORDER BY {_DATE_ORDER}", params
 
 
 def facets(conn: Connection, compiled: Compiled, limit: int, budget_ms: int = 80) -> Facets:
@@ -202,7 +207,7 @@ def _top_overall(conn: Connection, kind: EntityType, limit: int) -> tuple[Entity
         "SELECT id, name, type, articles FROM entities WHERE type = ? AND articles > 0 ORDER BY articles DESC LIMIT ?",
         (kind, limit),
     )
-    return tuple(EntityFacet(row[0], row[1], row[2], row[3]) for row in rows)
+    return tuple(item for item in map(facet, rows) if item is not None)
 
 
 def _count_sample(
@@ -222,7 +227,7 @@ def _count_sample(
     finally:
         conn.set_progress_handler(None, 0)
     by_type: dict[EntityType, list[EntityFacet]] = {kind: [] for kind in ENTITY_TYPES}
-    for entity_id, name, kind, count in rows:
-        if len(by_type[kind]) < limit:
-            by_type[kind].append(EntityFacet(entity_id, name, kind, count))
+    for item in map(facet, rows):
+        if item is not None and len(by_type[item.type]) < limit:
+            by_type[item.type].append(item)
     return Facets({kind: tuple(items) for kind, items in by_type.items()}, approximate=len(ids) > sample)

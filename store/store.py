@@ -2,34 +2,38 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import sqlite3
+from collections.abc import Callable, Generator, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from sqlite_utils import Database
 
-from articles import Article, Entity, EntityType
+from articles import EntityType
 from articles.bundled import bundled_files
 from articles.entities.normalize import name_key
-from store.db import bulk_writes, open_database, time_limit, translate_errors
-
-if TYPE_CHECKING:
-    from store.ingest import Parsed, Writer
-
+from store.db import is_read_only, open_database, time_limit, translate_errors
+from store.errors import IngestInterrupted, StoreError
+from store.locks import ingest_lock
 from store.models import EntityFacet, Facets, IngestReport, SearchPage, Stats, StoredArticle
-from store.paths import default_database_path
+from store.paths import ENVIRONMENT, default_database_path
 from store.query.ast import EntityField, Node
 from store.query.compile import Compiled, compile_query, fts
 from store.query.parser import parse_query
-from store.search import DateGroup, date_groups, lookup_entities, matching_ids_sql
+from store.reading import bounded, in_ids, read_article, valid_id
+from store.rows import facet, line
+from store.search import DateGroup, date_groups, lookup_entities, matching_ids_sql, newest_first_ids_sql
 from store.search import facets as count_facets
 from store.search import search as run_search
+from store.snippets import scratch_connection, with_snippets
 
 Sort = Literal["rank", "date"]
 SEARCH_SECONDS = 1.0
+# Listing what an export writes: once per export, over the whole archive.
+EXPORT_SECONDS = 30.0
 
 
 class Store:
@@ -38,22 +42,33 @@ class Store:
     def __init__(self, db: Database, path: str) -> None:
         self.db = db
         self.path = path
+        self.read_only = is_read_only(db)
+        self._scratch: sqlite3.Connection | None = None
 
     @classmethod
     def open(
-        cls, path: str | os.PathLike[str] | None = None, seed: bool | None = None, any_thread: bool = False
+        cls,
+        path: str | os.PathLike[str] | None = None,
+        seed: bool | None = None,
+        any_thread: bool = False,
+        create: bool = True,
     ) -> Store:
         """Open the database at `path`, $NEWSDESK_DB or the user data folder. The first use of an
         empty default database imports the bundled articles (`seed` forces either way).
-        `any_thread`: the store may move between threads, used by one at a time."""
+        `any_thread`: the store may move between threads, used by one at a time. `create`:
+        a missing archive may be made (in a folder that exists; the default's folder is made).
+        An archive newsdesk may not write opens read-only (`read_only`)."""
         chosen = Path(path) if path is not None else default_database_path()
-        store = cls(open_database(chosen, any_thread), str(chosen))
-        if seed if seed is not None else path is None:
+        made_here = path is None and not os.environ.get(ENVIRONMENT)
+        store = cls(open_database(chosen, any_thread, create, make_folder=made_here), str(chosen))
+        if (seed if seed is not None else path is None) and not store.read_only:
             store.seed_once()
         return store
 
     def close(self) -> None:
         self.db.close()
+        if self._scratch is not None:
+            self._scratch.close()
 
     def __enter__(self) -> Store:
         return self
@@ -74,66 +89,32 @@ class Store:
                 self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', '1')")
 
     def ingest(
-        self, targets: Iterable[str], progress: Callable[[int, int], None] | None = None, workers: int | None = None
+        self,
+        targets: Iterable[str],
+        progress: Callable[[int, int], None] | None = None,
+        workers: int | None = None,
+        on_wait: Callable[[], None] | None = None,
     ) -> IngestReport:
-        """Add or update the articles in files, folders and globs; failures are reported, not raised."""
-        from store.ingest import BATCH, Writer, collect_files, fewer_collections, parse_files
+        """Add or update the articles in files, folders and globs; failures are reported, not
+        raised. One ingest writes an archive at a time: another one waits (calling `on_wait()`
+        first). Ctrl+C stops it between batches with IngestInterrupted, holding what was kept."""
+        from store.batches import ingest_files  # the parser loads only when an ingest needs it
 
-        files, failed = collect_files(targets)
-        report = IngestReport(failed=list(failed))
-        done = 0
-        with translate_errors(self.path), fewer_collections(), bulk_writes(self.db):
-            writer = Writer(self.db.conn)
-            batch: list[Parsed] = []
-            for parsed in parse_files(files, workers):
-                batch.append(parsed)
-                if len(batch) >= BATCH:
-                    self._write(writer, batch, report)
-                    done += sum(parsed.ends_file for parsed in batch)
-                    batch = []
-                    if progress:
-                        progress(done, len(files))
-            self._write(writer, batch, report)
-            self._finish(writer)
-        if progress:
-            progress(len(files), len(files))
+        if self.read_only:
+            raise StoreError(f"{self.path} is read-only: nothing was changed")
+        report = IngestReport()
+        try:
+            with ingest_lock(self.path, on_wait):
+                ingest_files(self.db, self.path, targets, report, progress, workers)
+        except KeyboardInterrupt:
+            raise IngestInterrupted(report) from None
         return report
-
-    def _write(self, writer: Writer, batch: Sequence[Parsed], report: IngestReport) -> None:
-        """One batch, one IMMEDIATE transaction: all of it lands or none of it does."""
-        if not batch:
-            return
-        counts = IngestReport()
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            writer.begin()
-            for parsed in batch:
-                writer.write(parsed, counts)
-            writer.flush()
-        except BaseException:
-            self.db.rollback()
-            raise
-        self.db.commit()
-        report.added += counts.added
-        report.updated += counts.updated
-        report.unchanged += counts.unchanged
-        report.failed += counts.failed
-
-    def _finish(self, writer: Writer) -> None:
-        """After the batches, in a transaction of its own: what the whole ingest now shows of
-        short forms (a killed ingest skips it; the next one catches up)."""
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            writer.finish()
-        except BaseException:
-            self.db.rollback()
-            raise
-        self.db.commit()
 
     def mark(self, ids: Sequence[int], read: bool | None = None, starred: bool | None = None) -> list[int]:
         """Change reading state; returns the ids that name articles (the others name none)."""
+        ids = [article_id for article_id in ids if valid_id(article_id)]
         with translate_errors(self.path), self.db.atomic():
-            existing = [row[0] for row in self.db.execute(_in_ids("SELECT id FROM articles WHERE id IN", ids), ids)]
+            existing = [row[0] for row in self.db.execute(in_ids("SELECT id FROM articles WHERE id IN", ids), ids)]
             for article_id in existing:
                 self.db.execute("INSERT OR IGNORE INTO reading_state (article_id) VALUES (?)", (article_id,))
                 if read is not None:
@@ -147,6 +128,8 @@ class Store:
     def toggle(self, article_id: int, field: Literal["read", "starred"]) -> StoredArticle | None:
         """Flip an article's read or starred mark; the article as it is now, or None."""
         column = "starred" if field == "starred" else "read"
+        if not valid_id(article_id):
+            return None
         with translate_errors(self.path), self.db.atomic():
             if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
                 return None
@@ -155,7 +138,10 @@ class Store:
         return self.article(article_id)
 
     def opened(self, article_id: int) -> None:
-        """The reader opened an article: it is read now, and was last opened now."""
+        """The reader opened an article: it is read now, and was last opened now (not
+        remembered in a read-only archive, which the app still reads)."""
+        if self.read_only or not valid_id(article_id):
+            return
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with translate_errors(self.path), self.db.atomic():
             self.db.execute(
@@ -165,6 +151,9 @@ class Store:
             )
 
     def set_meta(self, key: str, value: str) -> None:
+        """Remember a value (the app's session); a read-only archive keeps none."""
+        if self.read_only:
+            return
         with translate_errors(self.path), self.db.atomic():
             self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
@@ -180,7 +169,7 @@ class Store:
         node = parse_query(query) if isinstance(query, str) else query
         with translate_errors(self.path):
             compiled = compile_query(node, self._lookup)
-        for entity_id in entity_ids:
+        for entity_id in (entity_id for entity_id in entity_ids if valid_id(entity_id)):
             clause = "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"
             compiled.where = clause if compiled.where == "1" else f"{compiled.where} AND {clause}"
             compiled.params.append(int(entity_id))
@@ -198,18 +187,26 @@ class Store:
         entity_ids: Sequence[int] = (),
         total: bool = True,
         cancelled: Callable[[], bool] | None = None,
+        seconds: float = SEARCH_SECONDS,
     ) -> SearchPage:
         """Matching articles: ranked (BM25, title first, then newest) or by date, newest first.
         `total=False` skips counting every match (the page's total is then -1); when
-        `cancelled()` turns true the search stops with a Cancelled error."""
+        `cancelled()` turns true the search stops with a Cancelled error, and after `seconds`
+        with a QueryError."""
         compiled = self.compile(query, entity_ids)
-        with translate_errors(self.path), time_limit(self.db.conn, SEARCH_SECONDS, cancelled):
-            return run_search(self.db.conn, compiled, sort, max(0, limit), max(0, offset), total)
+        with translate_errors(self.path), time_limit(self.db.conn, seconds, cancelled):
+            page = run_search(self.db.conn, compiled, sort, bounded(limit), bounded(offset), total)
+        if compiled.match is None:
+            return page
+        if self._scratch is None:
+            self._scratch = scratch_connection()
+        with translate_errors(self.path):
+            return with_snippets(self.db.conn, self._scratch, compiled.highlight, page, cancelled, seconds / 2)
 
     def facets(self, query: str | Node = "", limit: int = 20, entity_ids: Sequence[int] = ()) -> Facets:
         compiled = self.compile(query, entity_ids)
         with translate_errors(self.path):
-            return count_facets(self.db.conn, compiled, limit)
+            return count_facets(self.db.conn, compiled, bounded(limit))
 
     def entities(self, query: str | Node = "", kind: EntityType | None = None, limit: int = 20) -> list[EntityFacet]:
         """The most-named entities among matching articles, most articles first."""
@@ -217,10 +214,17 @@ class Store:
         items = [item for key, values in found.by_type.items() if kind in (None, key) for item in values]
         return sorted(items, key=lambda item: (-item.articles, item.name))[:limit]
 
-    def timeline_groups(self, query: str | Node = "", entity_ids: Sequence[int] = ()) -> list[DateGroup]:
-        """How many matching articles each day has, newest day first, undated last."""
+    def timeline_groups(
+        self,
+        query: str | Node = "",
+        entity_ids: Sequence[int] = (),
+        cancelled: Callable[[], bool] | None = None,
+        seconds: float = SEARCH_SECONDS,
+    ) -> list[DateGroup]:
+        """How many matching articles each day has, newest day first, undated last (stopped
+        like a search)."""
         compiled = self.compile(query, entity_ids)
-        with translate_errors(self.path):
+        with translate_errors(self.path), time_limit(self.db.conn, seconds, cancelled):
             return date_groups(self.db.conn, compiled)
 
     def has_text(self, query: str | Node) -> bool:
@@ -229,9 +233,11 @@ class Store:
         return fts(node) is not None or any(fts(child) is not None for child in getattr(node, "children", ()))
 
     def entity_names(self, ids: Sequence[int]) -> dict[int, tuple[str, EntityType]]:
+        ids = [entity_id for entity_id in ids if valid_id(entity_id)]
         with translate_errors(self.path):
-            rows = self.db.execute(_in_ids("SELECT id, name, type FROM entities WHERE id IN", ids), list(ids))
-            return {row[0]: (row[1], row[2]) for row in rows}
+            rows = self.db.execute(in_ids("SELECT id, name, type FROM entities WHERE id IN", ids), list(ids))
+            found = (facet((*row, 0)) for row in rows)
+            return {item.id: (item.name, item.type) for item in found if item is not None}
 
     def titles_like(self, text: str, limit: int = 20) -> list[tuple[int, str]]:
         """Articles whose title contains `text` (for the command palette), newest first."""
@@ -240,9 +246,9 @@ class Store:
             rows = self.db.execute(
                 "SELECT id, title FROM articles WHERE title LIKE ? ESCAPE '\\' "
                 "ORDER BY published IS NULL, published DESC LIMIT ?",
-                (pattern, limit),
+                (pattern, bounded(limit)),
             )
-            return [(row[0], row[1]) for row in rows]
+            return [(row[0], line(row[1])) for row in rows]
 
     def entities_like(self, text: str, limit: int = 20) -> list[EntityFacet]:
         """Entities whose name starts a word with `text` (for narrowing and the palette)."""
@@ -253,9 +259,9 @@ class Store:
             rows = self.db.execute(
                 """SELECT DISTINCT e.id, e.name, e.type, e.articles FROM entity_words w JOIN entities e ON e.id = w.entity_id
                    WHERE w.word >= ? AND w.word < ? AND e.articles > 0 ORDER BY e.articles DESC LIMIT ?""",
-                (key.split()[0], key.split()[0] + "\uffff", limit),
+                (key.split()[0], key.split()[0] + "\uffff", bounded(limit)),
             )
-            return [EntityFacet(row[0], row[1], row[2], row[3]) for row in rows]
+            return [item for item in map(facet, rows) if item is not None]
 
     def mark_all_read(self, query: str | Node = "", entity_ids: Sequence[int] = ()) -> list[int]:
         """Mark every matching unread article read; returns the ids it changed, which
@@ -276,55 +282,25 @@ class Store:
 
     def article(self, article_id: int) -> StoredArticle | None:
         with translate_errors(self.path):
-            row = self.db.execute(
-                """SELECT a.id, a.title, a.subtitle, a.published, a.source, a.url, a.byline, a.body, a.captions,
-                          a.path, coalesce(rs.read, 0), coalesce(rs.starred, 0), rs.last_opened
-                   FROM articles a LEFT JOIN reading_state rs ON rs.article_id = a.id WHERE a.id = ?""",
-                (article_id,),
-            ).fetchone()
-            if row is None:
-                return None
-            entities = self._article_entities(article_id)
-        article = Article(
-            title=row[1],
-            subtitle=row[2],
-            published=dt.date.fromisoformat(row[3]) if row[3] else None,
-            source=row[4],
-            url=row[5],
-            byline=tuple(json.loads(row[6])) if row[6] else None,
-            body=tuple(row[7].split("\n\n")) if row[7] else (),
-            captions=tuple(json.loads(row[8])) if row[8] else (),
-            entities=entities,
-        )
-        return StoredArticle(row[0], article, row[9], bool(row[10]), bool(row[11]), row[12])
+            return read_article(self.db.conn, article_id)
 
-    def _article_entities(self, article_id: int) -> tuple[Entity, ...]:
-        rows = self.db.execute(
-            """SELECT e.id, e.name, e.type, ae.mentions FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
-               WHERE ae.article_id = ? ORDER BY ae.mentions DESC, e.name""",
-            (article_id,),
-        ).fetchall()
-        aliases: dict[int, list[str]] = {}
-        ids = [row[0] for row in rows]
-        if ids:
-            for entity_id, alias in self.db.execute(
-                _in_ids("SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN", ids), ids
-            ):
-                aliases.setdefault(entity_id, []).append(alias)
-        return tuple(Entity(row[1], row[2], tuple(aliases.get(row[0], [])), row[3]) for row in rows)
-
-    def export(self, query: str | Node = "", batch: int = 200) -> Iterator[StoredArticle]:
-        """Every matching article, newest first, fetched a page at a time."""
-        offset = 0
-        while True:
-            page = self.search(query, sort="date", limit=batch, offset=offset)
-            for hit in page.hits:
-                stored = self.article(hit.id)
+    def export(self, query: str | Node = "") -> Generator[StoredArticle, None, None]:
+        """Every matching article, newest first, as one snapshot: the ids are listed and the
+        articles read in one read transaction, so that an ingest meanwhile neither adds rows
+        to nor shifts rows within the export (paging with OFFSET wrote thousands twice)."""
+        compiled = self.compile(query)
+        with translate_errors(self.path):
+            self.db.execute("BEGIN")
+        try:
+            with translate_errors(self.path), time_limit(self.db.conn, EXPORT_SECONDS):
+                ids = [row[0] for row in self.db.execute(*newest_first_ids_sql(compiled))]
+            for article_id in ids:
+                stored = self.article(article_id)
                 if stored is not None:
                     yield stored
-            if len(page.hits) < batch:
-                return
-            offset += batch
+        finally:
+            with contextlib.suppress(sqlite3.Error):  # closed already, if the export was abandoned
+                self.db.conn.rollback()  # a read transaction: nothing to keep
 
     def stats(self) -> Stats:
         with translate_errors(self.path):
@@ -338,15 +314,8 @@ class Store:
         return Stats(articles, entities, undated, read, starred, size, self.path)
 
 
-def _in_ids(prefix: str, ids: Sequence[int]) -> str:
-    return f"{prefix} ({', '.join('?' for _ in ids)})" if ids else f"{prefix} (NULL)"
-
-
 def _size(path: str) -> int:
     try:
         return os.path.getsize(path)
     except OSError:
         return 0
-
-
-ProgressCallback = Callable[[int, int], None]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,3 +64,15 @@ def db(tmp_path: Path) -> Iterator[str]:
         store.ingest([str(p) for p in bundled_files()])
     yield str(path)
     close_stores()
+
+
+@pytest.fixture
+def shared_folder() -> Iterator[Path]:
+    """A folder another user can enter and write in (pytest's own are private to their owner)."""
+    folder = Path(tempfile.mkdtemp(prefix="newsdesk-shared-"))
+    folder.chmod(0o777)
+    yield folder
+    for path in folder.rglob("*"):
+        if not path.is_symlink():
+            path.chmod(0o777)
+    shutil.rmtree(folder)

@@ -89,3 +89,40 @@ def write_corpus(folder: Path) -> tuple[list[Path], dict[Path, str]]:
     bad[put("control-only.txt", "\x1b[2J\x1b]0;x\x07\u202e")] = "binary"
     bad[put("bad-utf16.txt", codecs.BOM_UTF16_LE + b"\x00\xd8")] = "UTF-16"
     return good, bad
+
+
+# Reasons a walked folder gives for entries that are not article files (the failed list names each).
+FS_REASONS = {
+    "loop-a.txt": "link loop",
+    "loop-b.txt": "link loop",
+    "self-loop.txt": "link loop",
+    "dangling.txt": "dangling",
+    "to-null.txt": "not a regular file",
+    "to-proc-status.txt": "special filesystem",
+    "pipe.txt": "not a regular file",
+}
+
+
+def write_filesystem_corpus(folder: Path) -> tuple[list[str], dict[str, str]]:
+    """A folder of links, pipes and odd names: the paths that must be stored (as newsdesk
+    shows them), and the paths that must be named in `failed` with a reason containing the value."""
+    import os
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "plain.txt").write_text(article("Harbour plain file"), encoding="utf-8")
+    latin1 = os.path.join(os.fsencode(folder), b"caf\xe9.txt")
+    with open(latin1, "wb") as handle:
+        handle.write(article("Harbour cafe with a Latin-1 file name").encode())
+    (folder / "sub").mkdir()
+    (folder / "sub" / "inside.txt").write_text(article("Harbour inside a linked folder"), encoding="utf-8")
+    (folder / "linked-folder").symlink_to(folder / "sub", target_is_directory=True)
+    (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
+    (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")
+    (folder / "self-loop.txt").symlink_to(folder / "self-loop.txt")
+    (folder / "dangling.txt").symlink_to(folder / "no-such-target.txt")
+    (folder / "to-null.txt").symlink_to("/dev/null")
+    (folder / "to-proc-status.txt").symlink_to("/proc/self/status")
+    os.mkfifo(folder / "pipe.txt")
+    good = [str(folder / "plain.txt"), str(folder) + "/caf\\xe9.txt", str(folder / "sub" / "inside.txt")]
+    bad = {str(folder / name): reason for name, reason in FS_REASONS.items()}
+    return good, bad

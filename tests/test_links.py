@@ -6,7 +6,8 @@ import webbrowser
 
 import pytest
 
-from tui.browse import open_link, runs_in_terminal, web_url
+from articles.urls import safe_web_url as web_url
+from tui.browse import open_link, runs_in_terminal
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from articles.bundled import bundled_files
 from store import Store
-from tests.checks import assert_consistent
+from tests.checks import assert_consistent, stored_articles
 
 ARTICLE = "Harbour plan approved\n\nMay 5, 2021\n\nThe council in Bergen voted to expand the harbour on {day}.\n"
 
@@ -58,6 +58,7 @@ def test_an_article_added_and_changed_in_one_batch_is_indexed_once(tmp_path: Pat
     """New articles are indexed when their batch is written; changing one before that must
     not take text out of the index that was never put in."""
     from articles import parse_text
+    from store.batches import write_batch
     from store.ingest import Parsed, Writer
     from store.models import IngestReport
 
@@ -66,7 +67,7 @@ def test_an_article_added_and_changed_in_one_batch_is_indexed_once(tmp_path: Pat
     parsed = [Parsed.of("a.txt", f"hash-{n}", parse_text(text)) for n, text in enumerate(versions)]
     report = IngestReport()
     with Store.open(database, seed=False) as store:
-        store._write(Writer(store.db.conn), parsed, report)
+        write_batch(store.db, Writer(store.db.conn), parsed, report)
         assert (report.added, report.updated) == (1, 1)
         assert store.search("friday").total == 1 and store.search("monday").total == 0
     assert_consistent(database)
@@ -99,7 +100,7 @@ def test_folders_globs_and_failures(tmp_path: Path, write) -> None:  # type: ign
 
 
 def test_a_folder_is_read_in_path_order(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
-    from store.ingest import collect_files
+    from store.discover import collect_files
 
     for name in ("b.txt", "a.txt", "a/x/1.txt", "a/2.txt", "a.d/3.txt"):
         write(f"in/{name}", ARTICLE.format(day=name))
@@ -183,11 +184,7 @@ def test_a_killed_ingest_leaves_the_database_consistent(tmp_path: Path) -> None:
 
 
 def _has_articles(database: Path) -> bool:
-    try:
-        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=0.1) as connection:
-            return bool(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
-    except sqlite3.Error:
-        return False
+    return stored_articles(database) > 0
 
 
 def test_the_default_database_imports_the_bundled_corpus_once(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

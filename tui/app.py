@@ -91,6 +91,7 @@ class NewsdeskApp(PaneLayout):
         yield Footer()
 
     def on_unmount(self) -> None:
+        self.generation += 1  # a search still running sees it is no longer wanted, and stops
         close_stores()
 
     def on_mount(self) -> None:

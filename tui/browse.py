@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import webbrowser
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from textual.app import App, SuspendNotSupported
 
 from articles.sanitize import sanitize_line
-
-WEB_SCHEMES = ("http", "https")
+from articles.urls import safe_web_url
 
 
 @dataclass(frozen=True)
@@ -25,22 +23,11 @@ class LinkOutcome:
     url: str = ""
 
 
-def web_url(url: str | None) -> str | None:
-    """`url` when it is a plain http(s) link with a host, else None."""
-    if not url or url != sanitize_line(url) or any(char.isspace() for char in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    return url if parts.scheme.lower() in WEB_SCHEMES and parts.hostname else None
-
-
 def open_link(url: str | None) -> LinkOutcome:
     """Open `url` in a graphical browser (this may take a moment: run it in a worker)."""
     if not url:
         return LinkOutcome("this article has no link")
-    safe = web_url(url)
+    safe = safe_web_url(url)
     if safe is None:
         return LinkOutcome(f"not opened: only http and https links are opened ({sanitize_line(url)[:200]})")
     try:

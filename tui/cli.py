@@ -4,17 +4,31 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from articles.errors import NewsdeskError
 from tui.commands import entities, export, ingest, mark, search, show, stats, tui
 from tui.commands import parse as parse_command
-from tui.output import print_error
+from tui.output import abandon_stdout, print_error
+
+# Write errors of a full or failing output (`newsdesk export > /dev/full`).
+_OUTPUT_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one line for a mistake, not the usage block before it (subcommands
+    inherit the class)."""
+
+    def error(self, message: str) -> NoReturn:
+        print_error(message, prefix=f"{self.prog}: error: ")
+        sys.exit(2)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="newsdesk",
         description="Read, search and slice a local archive of news articles, offline.",
     )
@@ -36,14 +50,23 @@ def with_command(argv: Sequence[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(with_command(sys.argv[1:] if argv is None else argv))
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
+        sys.stdout.flush()
+        return code
     except NewsdeskError as error:
         print_error(error.message)
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        abandon_stdout()
         return 0
+    except OSError as error:
+        if error.errno not in _OUTPUT_FULL:
+            raise
+        abandon_stdout()
+        print_error(f"cannot write the output: {error.strerror}")
+        return 2
 
 
 class _Version(argparse.Action):

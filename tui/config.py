@@ -4,6 +4,7 @@ A bad file gives one clear message and the defaults, never a crash."""
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ import platformdirs
 from textual.app import App
 
 ENVIRONMENT = "NEWSDESK_CONFIG"
+MAX_CONFIG_BYTES = 256 * 1024
 EXAMPLE = """\
 # newsdesk configuration
 theme = "textual-dark"
@@ -40,12 +42,14 @@ def config_path() -> Path:
 
 def load_config(path: Path | None = None) -> Config:
     path = path or config_path()
-    if not path.exists():
-        return Config(path=str(path))
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        data = tomllib.loads(_read(path))
+    except FileNotFoundError:
+        return Config(path=str(path))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ConfigRefused) as error:
         return Config(problem=f"config file {path} was not used: {_one_line(error)}", path=str(path))
+    except RecursionError:
+        return Config(problem=f"config file {path} was not used: it is nested too deeply", path=str(path))
     theme = data.get("theme")
     keys = data.get("keys", {})
     problems = []
@@ -57,6 +61,28 @@ def load_config(path: Path | None = None) -> Config:
         keys = {}
     problem = f"config file {path}: " + "; ".join(problems) + " (defaults used)" if problems else None
     return Config(theme=theme, keys=dict(keys), problem=problem, path=str(path))
+
+
+class ConfigRefused(Exception):
+    """The config path names something that is not a small text file."""
+
+
+def _read(path: Path) -> str:
+    """The file's text, read without blocking (a named pipe would wait for a writer forever)
+    and only when it is a regular file of a sensible size (/dev/zero never ends)."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigRefused("it is not a regular file (a folder, a pipe or a device)")
+        if info.st_size > MAX_CONFIG_BYTES:
+            raise ConfigRefused(f"it is too large ({info.st_size:,} bytes; a config is at most {MAX_CONFIG_BYTES:,})")
+        data = os.read(descriptor, MAX_CONFIG_BYTES + 1)
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigRefused(f"it is too large (a config is at most {MAX_CONFIG_BYTES:,} bytes)")
+    return data.decode("utf-8")
 
 
 def apply_config(app: App[None], config: Config) -> list[str]:

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from store import Facets, SearchHit, Sort, Store
+from store.search import DateGroup
+from store.store import SEARCH_SECONDS
 
 PAGE = 100
 _CACHED_PAGES = 20
@@ -148,22 +150,31 @@ class ResultSet:
 
 
 def load_results(
-    db_path: str, query: str, sort: Sort, entity_ids: tuple[int, ...], cancelled: Callable[[], bool] | None = None
+    db_path: str,
+    query: str,
+    sort: Sort,
+    entity_ids: tuple[int, ...],
+    cancelled: Callable[[], bool] | None = None,
+    seconds: float = SEARCH_SECONDS,
 ) -> ResultSet:
     """Run a search on this thread: its date groups and its first page. A search that
-    `cancelled()` says is no longer wanted stops with a Cancelled error."""
+    `cancelled()` says is no longer wanted stops with a Cancelled error; one that takes
+    longer than `seconds` with a QueryError."""
     with borrowed(db_path) as store:
         snippets = store.has_text(query)
         order: Sort = sort if snippets else "date"
         if order == "rank":
             # One query gives the count and the first page.
-            first = store.search(query, "rank", PAGE, 0, entity_ids, cancelled=cancelled)
+            first = store.search(query, "rank", PAGE, 0, entity_ids, cancelled=cancelled, seconds=seconds)
             total, page = first.total, first.hits
             groups = [Group(None, total, 0, 0)] if total else []
         else:
-            groups, total = _date_groups(store, query, entity_ids, 2 if snippets else 1)
+            days = store.timeline_groups(query, entity_ids, cancelled, seconds)
+            groups, total = _date_groups(days, 2 if snippets else 1)
             page = (
-                store.search(query, order, PAGE, 0, entity_ids, total=False, cancelled=cancelled).hits if total else ()
+                store.search(query, order, PAGE, 0, entity_ids, total=False, cancelled=cancelled, seconds=seconds).hits
+                if total
+                else ()
             )
     results = ResultSet(db_path, query, order, entity_ids, total, groups, snippets)
     if total:
@@ -176,10 +187,10 @@ def load_facets(db_path: str, query: str, entity_ids: tuple[int, ...], limit: in
         return store.facets(query, limit, entity_ids)
 
 
-def _date_groups(store: Store, query: str, entity_ids: tuple[int, ...], height: int) -> tuple[list[Group], int]:
+def _date_groups(days: list[DateGroup], height: int) -> tuple[list[Group], int]:
     groups: list[Group] = []
     index = line = 0
-    for day in store.timeline_groups(query, entity_ids):
+    for day in days:
         groups.append(Group(day.day or "Undated", day.count, index, line))
         index += day.count
         line += 1 + day.count * height

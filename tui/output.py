@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from typing import Any, TextIO
@@ -29,5 +30,15 @@ def print_text(text: str, stream: TextIO | None = None) -> None:
     out.write(sanitize(text) + "\n")
 
 
-def print_error(message: str) -> None:
-    sys.stderr.write("error: " + " ".join(sanitize(message).split()) + "\n")
+def print_error(message: str, prefix: str = "error: ") -> None:
+    sys.stderr.write(prefix + " ".join(sanitize(message).split()) + "\n")
+
+
+def abandon_stdout() -> None:
+    """Point standard output at nothing after it failed, so that the interpreter's final flush
+    of what is still buffered does not print a second error (as Python's docs advise for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -11,6 +11,9 @@ from store import EntityFacet, Sort
 from tui.data import ResultSet, borrowed, load_results
 
 STATE_KEY = "ui_state"
+# The saved query is searched before the first frame only if that is quick; otherwise the
+# app starts at once and searches in a worker (a saved query must never hold up start-up).
+PRELOAD_SECONDS = 0.3
 
 
 @dataclass
@@ -52,7 +55,9 @@ def restore_session(db_path: str, preload: bool = True) -> Session:
     )
     if preload:
         try:
-            session.results = load_results(db_path, session.query, session.sort, tuple(session.chosen))
+            session.results = load_results(
+                db_path, session.query, session.sort, tuple(session.chosen), seconds=PRELOAD_SECONDS
+            )
         except NewsdeskError:
             session.results = None
     return session

@@ -15,11 +15,13 @@ EntityLookup = Callable[[EntityField, str, bool], list[int]]
 
 @dataclass
 class Compiled:
-    """`match` for FTS5 (None when the query has no positive text), `where` over articles `a`."""
+    """`match` for FTS5 (None when the query has no positive text), `where` over articles `a`;
+    `highlight`, the terms a snippet marks, as one FTS5 expression (any of them)."""
 
     match: str | None
     where: str = "1"
     params: list[object] = field(default_factory=list)
+    highlight: str | None = None
 
 
 def compile_query(node: Node, lookup: EntityLookup) -> Compiled:
@@ -35,7 +37,21 @@ def compile_query(node: Node, lookup: EntityLookup) -> Compiled:
     match = _and_fts(text_parts, negated) if text_parts else None
     params: list[object] = []
     clauses = [_sql(part, params, lookup) for part in others]
-    return Compiled(match, " AND ".join(clauses) or "1", params)
+    return Compiled(match, " AND ".join(clauses) or "1", params, highlight_fts(node))
+
+
+def highlight_fts(node: Node) -> str | None:
+    """Every term the query looks for in the body (not those it excludes, not title: ones),
+    joined by OR: what a snippet should mark, wherever the boolean structure puts it."""
+    terms: dict[str, None] = {}
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, Term) and current.column != "title":
+            terms[quote(current.text) + ("*" if current.prefix else "")] = None
+        elif isinstance(current, And | Or):
+            stack.extend(reversed(current.children))
+    return " OR ".join(terms) or None
 
 
 def quote(text: str) -> str:

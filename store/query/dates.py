@@ -74,6 +74,9 @@ def _relative(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
         return named[text]
     ago = _AGO.match(text)
     if ago:
-        day = today - _UNITS[ago.group(2)] * int(ago.group(1))
+        try:
+            day = today - _UNITS[ago.group(2)] * int(ago.group(1))
+        except (ValueError, OverflowError):
+            raise QueryError(f"date:{text} is before the year 1, the first the calendar has") from None
         return day, day
     return None

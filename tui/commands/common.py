@@ -51,10 +51,11 @@ def no_such_articles(ids: list[int]) -> str:
     return f"no articles have ids {', '.join(named)} and {rest}"
 
 
-def open_store(args: argparse.Namespace) -> Store:
+def open_store(args: argparse.Namespace, create: bool = False) -> Store:
+    """The archive the command names; only commands that add articles may `create` one."""
     from store import Store
 
-    return Store.open(args.db) if args.db else Store.open()
+    return Store.open(args.db, create=create) if args.db else Store.open(create=create)
 
 
 def console(stream: str = "stdout") -> Console:

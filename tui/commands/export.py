@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import sys
 from collections.abc import Iterable
 from typing import TextIO
 
 from articles.sanitize import sanitize
+from articles.urls import safe_web_url
 from store import StoredArticle
 from tui.commands.common import add_db_option, open_store
+from tui.outfile import written_whole
 from tui.output import to_json
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -27,13 +30,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
-        articles = store.export(args.query)
+    with open_store(args) as store, contextlib.closing(store.export(args.query)) as articles:
+        store.compile(args.query)  # a bad query is reported before any file is touched
         if args.output:
-            with open(args.output, "w", encoding="utf-8", newline="") as handle:
+            with written_whole(args.output, [store.path]) as handle:
                 count = write(articles, args.format, handle)
         else:
             count = write(articles, args.format, sys.stdout)
+            sys.stdout.flush()
     if args.output:
         sys.stderr.write(f"{count} articles written to {sanitize(args.output)}\n")
     return 0
@@ -68,8 +72,9 @@ def markdown(stored: StoredArticle) -> str:
         lines += [f"*{article.subtitle}*", ""]
     if meta:
         lines += [meta, ""]
-    if article.url:
-        lines += [f"<{article.url}>", ""]
+    url = safe_web_url(article.url)
+    if url:
+        lines += [f"<{url}>", ""]
     lines += [*(f"{paragraph}\n" for paragraph in article.body), "---", ""]
     return sanitize("\n".join(lines))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from articles.sanitize import sanitize
 from tui.commands.common import add_db_option, console, open_store, positive_number
 from tui.output import print_json, print_text
 
@@ -21,11 +22,17 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
-        if sys.stderr.isatty() and not args.json:
-            report = _with_progress(store, args)
-        else:
-            report = store.ingest(args.paths, workers=args.workers)
+    from store import IngestInterrupted
+
+    with open_store(args, create=True) as store:
+        try:
+            if sys.stderr.isatty() and not args.json:
+                report = _with_progress(store, args)
+            else:
+                report = store.ingest(args.paths, workers=args.workers, on_wait=lambda: _waiting(store.path))
+        except IngestInterrupted as stopped:
+            print_text(stopped.message, sys.stderr)
+            return 130
     if args.json:
         print_json(report.to_json())
     else:
@@ -37,10 +44,19 @@ def run(args: argparse.Namespace) -> int:
     return 1 if report.failed else 0
 
 
+def _waiting(path: str) -> None:
+    print_text(f"waiting for another ingest into {path} to finish (Ctrl+C stops waiting)…", sys.stderr)
+
+
 def _with_progress(store, args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console("stderr"), transient=True) as bar:
         task = bar.add_task("ingest", total=None)
-        return store.ingest(args.paths, lambda done, total: bar.update(task, completed=done, total=total), args.workers)
+        return store.ingest(
+            args.paths,
+            lambda done, total: bar.update(task, completed=done, total=total),
+            args.workers,
+            lambda: bar.console.print(f"waiting for another ingest into {sanitize(store.path)} to finish…"),
+        )

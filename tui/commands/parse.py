@@ -18,12 +18,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
+    from store.discover import shown_path  # names may not be UTF-8: shown as \xNN
+
     parsed: list[tuple[str, Article | str]] = []
     for path in args.files:
         try:
             parsed.extend(_entries(path))
         except ParseError as error:
-            parsed.append((path, error.message))
+            parsed.append((shown_path(path), error.message))
     articles = iter(resolve_articles([item for _, item in parsed if isinstance(item, Article)]))
     results: list[dict[str, object]] = []
     for where, item in parsed:
@@ -45,13 +47,15 @@ def _entries(path: str) -> list[tuple[str, Article | str]]:
     """Each article the file holds, named by the path (and '#key' for an item or a record), or
     the reason one could not be read (named '#N')."""
     from articles.formats import read_entries
+    from store.discover import shown_path
 
+    shown = shown_path(path)
     found: list[tuple[str, Article | str]] = []
     for entry in read_entries(path):
         if entry.article is None:
-            found.append((path + entry.label, entry.error or "could not be read"))
+            found.append((shown + entry.label, entry.error or "could not be read"))
         else:
-            found.append((path if entry.key is None else f"{path}#{entry.key}", entry.article))
+            found.append((shown if entry.key is None else f"{shown}#{entry.key}", entry.article))
     return found
 
 
