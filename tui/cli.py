@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from articles.errors import NewsdeskError
-from tui.commands import entities, export, ingest, mark, search, show, stats, tui
+from tui.commands import entities, export, feed, fetch, ingest, mark, search, show, stats, tui
 from tui.commands import parse as parse_command
 from tui.output import print_error
 
@@ -20,7 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, help="print the version and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in (tui, parse_command, ingest, search, show, entities, mark, export, stats):
+    for command in (tui, parse_command, ingest, search, show, entities, mark, export, stats, feed, fetch):
         command.add_parser(subparsers)
     return parser
 
