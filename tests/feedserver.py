@@ -113,6 +113,7 @@ def closed_port() -> int:
 def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # else each small response waits on a delayed ACK (~40 ms)
 
         def log_message(self, *args: object) -> None:
             """Quiet: the tests read `server.requests`."""
