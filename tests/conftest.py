@@ -33,6 +33,15 @@ def feed_server(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def
 
 
 @pytest.fixture
+def archive(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """An empty archive (no seeds) for feeds to be fetched into."""
+    from store import Store
+
+    with Store.open(tmp_path / "feeds.db", seed=False) as store:
+        yield store
+
+
+@pytest.fixture
 def write(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Write bytes or text to a file in tmp_path and return its path."""
 

@@ -10,9 +10,13 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from feeds.fetch import FetchReport
+    from store import Store
 
 
 @dataclass
@@ -185,3 +189,12 @@ def slowly(chunks: int, size: int, pause: float) -> Callable[[], Iterator[bytes]
             time.sleep(pause)
 
     return body
+
+
+def fetch(store: Store, retries: int = 1, **limits: Any) -> FetchReport:
+    """A fetch with limits small enough for tests: half a second per read, 256 KB a body."""
+    from feeds.fetch import fetch_feeds
+    from feeds.http import Limits
+
+    quick = Limits(timeout=0.5, deadline=3.0, retries=retries, backoff=0.01, max_bytes=256 * 1024)
+    return fetch_feeds(store, replace(quick, **limits))

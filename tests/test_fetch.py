@@ -4,31 +4,14 @@ others go on."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import replace
-from pathlib import Path
-
 import pytest
 
-from feeds.fetch import FetchReport, fetch_feeds
-from feeds.http import Limits
 from feeds.subscribe import add_feed
 from store import Store
-from tests.feedserver import FeedServer, closed_port
+from tests.feedserver import FeedServer, closed_port, fetch
 from tests.feedtexts import Item, atom, page, rdf, rss
 
-QUICK = Limits(timeout=0.5, deadline=3.0, retries=1, backoff=0.01, max_bytes=256 * 1024)
 RSS_TYPE = "application/rss+xml"
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "feeds.db", seed=False) as store:
-        yield store
-
-
-def fetch(store: Store, **limits: object) -> FetchReport:
-    return fetch_feeds(store, replace(QUICK, **limits))  # type: ignore[arg-type]
 
 
 def serve_story(server: FeedServer, path: str, marker: str) -> str:

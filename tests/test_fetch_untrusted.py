@@ -5,30 +5,15 @@ never sent more than a few requests at once."""
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator
-from dataclasses import replace
-from pathlib import Path
+from functools import partial
 
-import pytest
-
-from feeds.fetch import FetchReport, fetch_feeds
-from feeds.http import Limits
 from feeds.subscribe import add_feed
 from store import Store
 from tests.feedserver import FeedServer, slowly
+from tests.feedserver import fetch as quick_fetch
 from tests.feedtexts import Item, page, rss
 
-QUICK = Limits(timeout=0.5, deadline=3.0, retries=0, backoff=0.01, max_bytes=256 * 1024)
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "feeds.db", seed=False) as store:
-        yield store
-
-
-def fetch(store: Store, **limits: object) -> FetchReport:
-    return fetch_feeds(store, replace(QUICK, **limits))  # type: ignore[arg-type]
+fetch = partial(quick_fetch, retries=0)
 
 
 def test_links_that_are_not_http_are_never_fetched(feed_server: FeedServer, archive: Store) -> None:
