@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.widgets import Input, OptionList, Static
 
@@ -17,7 +15,6 @@ from tests.feedtexts import Item, page, rss
 from tui.app import make_app
 from tui.screens.feeds import FeedsScreen
 from tui.screens.help import HelpScreen
-from tui.widgets.timeline import Timeline
 
 pytestmark = pytest.mark.usefixtures("quiet_config")
 
@@ -64,17 +61,6 @@ async def test_f_with_no_subscriptions_says_how_to_add_one(db: str, monkeypatch:
         await pilot.press("f")
         await settle(pilot, app, wait=0.2)
         assert said == ["no subscriptions yet: newsdesk feed add URL"]
-
-
-async def test_an_empty_archive_says_how_to_subscribe(tmp_path: Path) -> None:
-    path = tmp_path / "empty.db"
-    Store.open(path, seed=False).close()
-    app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, app)
-        timeline = app.query_one(Timeline)
-        shown = " ".join(" ".join(timeline.render_line(y).text.split()) for y in range(timeline.size.height))
-    assert f"newsdesk feed add URL --db {path} then press f here to fetch it." in shown
 
 
 async def test_shift_f_filters_the_timeline_by_a_feed_and_all_feeds_lifts_it(db: str, feed_server: FeedServer) -> None:
