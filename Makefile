@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test lint eval eval-html eval-archive bench bench-quick clean
+.PHONY: install run test lint eval eval-html eval-archive bench bench-quick bench-fetch clean
 
 $(BIN)/newsdesk: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ bench: install
 
 bench-quick: install
 	$(BIN)/python -m bench --quick
+
+bench-fetch: install
+	$(BIN)/python -m bench.fetch_local
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

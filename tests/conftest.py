@@ -21,6 +21,29 @@ def seeds() -> dict[str, Path]:
 
 
 @pytest.fixture
+def feed_server(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """A web server on 127.0.0.1 (port 0) serving what the test writes into it. While it runs no
+    host name but 127.0.0.1 and localhost resolves: no test reaches any other address."""
+    import socket
+
+    from tests.feedserver import FeedServer, only_loopback
+
+    monkeypatch.setattr(socket, "getaddrinfo", only_loopback(socket.getaddrinfo))
+    server = FeedServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def archive(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """An empty archive (no seeds) for feeds to be fetched into."""
+    from store import Store
+
+    with Store.open(tmp_path / "feeds.db", seed=False) as store:
+        yield store
+
+
+@pytest.fixture
 def write(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Write bytes or text to a file in tmp_path and return its path."""
 

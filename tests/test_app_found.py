@@ -139,6 +139,7 @@ async def test_an_empty_archive_says_how_to_add_articles(tmp_path: Path) -> None
         shown = "\n".join(shown_lines(app.query_one(Timeline)))
     assert "The archive is empty." in shown
     assert f"newsdesk ingest ~/news --db {path}" in " ".join(shown.split()) and "press R" in shown
+    assert f"newsdesk feed add URL --db {path} then press f here" in " ".join(shown.split())
 
 
 async def test_a_search_that_matches_nothing_says_how_to_widen_it(db: str) -> None:

@@ -25,6 +25,8 @@ from tui.browse import follow, open_link
 from tui.bulk import MarkAllRead
 from tui.config import Config, apply_config, load_config
 from tui.data import borrowed, close_stores, load_facets, load_results
+from tui.feedfilter import FeedFilter
+from tui.fetching import FeedFetcher
 from tui.hints import empty_results
 from tui.layout import PaneLayout
 from tui.messages import ArticleLoaded, FacetsLoaded, Problem, ResultsLoaded, SearchFailed, StateChanged
@@ -60,6 +62,8 @@ class NewsdeskApp(PaneLayout):
         Binding("r", "toggle_sort", "Date/relevance", show=False, id="toggle_sort"),
         Binding("R,f5", "refresh", "Refresh", show=False, id="refresh"),
         Binding("u", "undo", "Undo mark all read", show=False, id="undo"),
+        Binding("f", "fetch", "Fetch", id="fetch"),
+        Binding("F", "feeds", "Feeds: filter by one", show=False, id="feeds"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -77,6 +81,10 @@ class NewsdeskApp(PaneLayout):
         self.debounce: Timer | None = None
         self.last_query = ""
         self.bulk = MarkAllRead(self, self.db_path, self.refresh_results)
+        self.fetcher = FeedFetcher(self, self.db_path, self._status, self.refresh_results)
+        self.feed_filter = FeedFilter(
+            self, self.db_path, lambda: (self.last_query, tuple(self.chosen)), self._set_query
+        )
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-bar"):
@@ -357,6 +365,15 @@ class NewsdeskApp(PaneLayout):
 
     def action_undo(self) -> None:
         self.bulk.undo()
+
+    def action_fetch(self) -> None:
+        self.fetcher.start()
+
+    def action_feeds(self) -> None:
+        self.feed_filter.open()
+
+    def _set_query(self, text: str) -> None:
+        self.query_one("#query", Input).value = text
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(help_sections(list(self.BINDINGS)), dict(self.config.keys)))

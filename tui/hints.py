@@ -14,12 +14,12 @@ def empty_results(query: str, filters: int, db_path: str) -> list[str]:
     if query.strip() or filters:
         ways = (["change the search (/)"] if query.strip() else []) + (["clear the filters (c)"] if filters else [])
         return ["No articles match.", " or ".join(ways).capitalize() + " to see more."]
-    command = "newsdesk ingest ~/news"
-    if Path(db_path) != default_database_path():
-        command += f" --db {shlex.quote(db_path)}"
+    where = f" --db {shlex.quote(db_path)}" if Path(db_path) != default_database_path() else ""
     return [
         "The archive is empty.",
         "Add article files, folders or globs from a shell:",
-        command,
-        "then press R here to see them.",
+        f"newsdesk ingest ~/news{where}",
+        "then press R here to see them. Or subscribe to a feed:",
+        f"newsdesk feed add URL{where}",
+        "then press f here to fetch it.",
     ]

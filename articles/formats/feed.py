@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from articles.errors import ParseError
@@ -15,19 +16,35 @@ from articles.formats.markup import html_paragraphs, looks_like_html
 from articles.formats.parts import Part
 
 
+@dataclass(frozen=True)
+class FeedDocument:
+    """A feed as read: its own title and site link, and one Part per item in its order."""
+
+    title: str | None
+    link: str | None
+    parts: tuple[Part, ...]
+
+
 def feed_parts(data: bytes) -> Iterator[Part]:
     """One Part per item, in the feed's order; ParseError when the feed has no items."""
+    yield from read_feed(data).parts
+
+
+def read_feed(data: bytes, empty_ok: bool = False) -> FeedDocument:
+    """The feed in `data`; ParseError when it has no items (`empty_ok`: unless it is a well-formed
+    RSS or Atom feed that has none yet)."""
     import feedparser
 
     # A stream, never a string: feedparser fetches a string that looks like a URL.
     parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
     entries = parsed.get("entries") or []
-    if not entries:
+    if not entries and not (empty_ok and parsed.get("version") and not parsed.get("bozo")):
         problem = parsed.get("bozo_exception")
         raise ParseError(f"feed holds no items{f' ({_reason(problem)})' if problem else ''}")
-    source = _text(parsed.get("feed", {}).get("title"))
-    for number, entry in enumerate(entries, 1):
-        yield _part(number, entry, source)
+    channel = parsed.get("feed", {})
+    source = _text(channel.get("title"))
+    parts = tuple(_part(number, entry, source) for number, entry in enumerate(entries, 1))
+    return FeedDocument(source, channel.get("link") or None, parts)
 
 
 def _part(number: int, entry: Any, source: str | None) -> Part:

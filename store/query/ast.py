@@ -26,6 +26,13 @@ class SourceIs:
 
 
 @dataclass(frozen=True)
+class FeedIs:
+    """Came from a subscribed feed whose name, title or address contains `value`."""
+
+    value: str
+
+
+@dataclass(frozen=True)
 class EntityIs:
     kind: EntityField
     value: str
@@ -65,4 +72,4 @@ class Everything:
     """The empty query."""
 
 
-Node: TypeAlias = Term | SourceIs | EntityIs | DateIn | StateIs | Not | And | Or | Everything
+Node: TypeAlias = Term | SourceIs | FeedIs | EntityIs | DateIn | StateIs | Not | And | Or | Everything

@@ -8,7 +8,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from articles.entities.normalize import fold
-from store.query.ast import And, DateIn, EntityField, EntityIs, Everything, Node, Not, Or, SourceIs, StateIs, Term
+from store.query.ast import (
+    And,
+    DateIn,
+    EntityField,
+    EntityIs,
+    Everything,
+    FeedIs,
+    Node,
+    Not,
+    Or,
+    SourceIs,
+    StateIs,
+    Term,
+)
 
 EntityLookup = Callable[[EntityField, str, bool], list[int]]
 
@@ -102,6 +115,12 @@ def _sql(node: Node, params: list[object], lookup: EntityLookup) -> str:
     if isinstance(node, SourceIs):
         params.append("%" + _escape_like(fold(node.value)) + "%")
         return "a.source_key LIKE ? ESCAPE '\\'"
+    if isinstance(node, FeedIs):
+        params.append("%" + _escape_like(fold(node.value)) + "%")
+        return (
+            "a.id IN (SELECT fi.article_id FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id "
+            "WHERE f.search_key LIKE ? ESCAPE '\\')"
+        )
     if isinstance(node, EntityIs):
         ids = lookup(node.kind, node.value, node.prefix)
         if not ids:

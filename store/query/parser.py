@@ -11,7 +11,20 @@ from __future__ import annotations
 from functools import lru_cache
 
 from store.errors import QueryError
-from store.query.ast import And, DateIn, EntityField, EntityIs, Everything, Node, Not, Or, SourceIs, StateIs, Term
+from store.query.ast import (
+    And,
+    DateIn,
+    EntityField,
+    EntityIs,
+    Everything,
+    FeedIs,
+    Node,
+    Not,
+    Or,
+    SourceIs,
+    StateIs,
+    Term,
+)
 from store.query.dates import date_range
 from store.query.lexer import Token, tokenize
 
@@ -22,7 +35,7 @@ _ENTITY_FIELDS: dict[str, EntityField] = {
     "organization": "organization",
     "entity": "any",
 }
-FIELDS = ("title", "source", "person", "place", "org", "entity", "date", "is")
+FIELDS = ("title", "source", "feed", "person", "place", "org", "entity", "date", "is")
 _STATES = {"read": "read", "unread": "unread", "starred": "starred", "star": "starred"}
 _KEYWORDS = ("AND", "OR", "NOT")
 
@@ -166,6 +179,8 @@ def _field_node(name: str, tokens: list[Token], value: str, field: Token) -> Nod
         return _phrase(token, column="title") if token.quoted else _word(token, column="title")
     if name == "source":
         return SourceIs(text)
+    if name == "feed":
+        return FeedIs(text)
     if name == "is":
         state = _STATES.get(text.lower())
         if state is None:
