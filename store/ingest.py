@@ -23,7 +23,7 @@ from articles import Article, ParseError
 from articles.entities.normalize import fold
 from articles.entities.record import EntityRecord, record_of
 from articles.formats import Entry, NeedsStreaming, Part, entry_of, read_entries, read_parts
-from store.discover import shown_path
+from discover import shown_path
 from store.entities import EntityRegistry
 from store.fanout import Fanout, chunked, last_marked
 from store.models import IngestReport

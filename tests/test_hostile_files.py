@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from discover import collect_files
 from store import Store
-from store.discover import collect_files
 from tests.checks import as_unprivileged
 from tests.hostile import article, write_filesystem_corpus
 

@@ -100,7 +100,7 @@ def test_folders_globs_and_failures(tmp_path: Path, write) -> None:  # type: ign
 
 
 def test_a_folder_is_read_in_path_order(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
-    from store.discover import collect_files
+    from discover import collect_files
 
     for name in ("b.txt", "a.txt", "a/x/1.txt", "a/2.txt", "a.d/3.txt"):
         write(f"in/{name}", ARTICLE.format(day=name))
