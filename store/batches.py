@@ -10,9 +10,11 @@ from sqlite_utils import Database
 
 from discover import collect_files
 from store.db import bulk_writes, translate_errors
-from store.ingest import BATCH, Parsed, Writer, fewer_collections, parse_files
 from store.models import IngestReport
+from store.parsing import Parsed, fewer_collections, parse_files
+from store.writer import Writer
 
+BATCH = 500
 Progress = Callable[[int, int], None]
 
 

@@ -107,7 +107,7 @@ def test_files_inside_unreadable_folders_are_named_and_the_run_goes_on(shared_fo
     locked.chmod(0o000)
 
     def discover_and_read() -> object:
-        from store.ingest import parse_one
+        from store.parsing import parse_one
 
         files, failed = collect_files([str(locked / "inside.txt"), str(shared_folder / "open")])
         errors = [[parsed.path, parsed.error] for path in files for parsed in parse_one(path) if parsed.error]

@@ -59,8 +59,9 @@ def test_an_article_added_and_changed_in_one_batch_is_indexed_once(tmp_path: Pat
     not take text out of the index that was never put in."""
     from articles import parse_text
     from store.batches import write_batch
-    from store.ingest import Parsed, Writer
     from store.models import IngestReport
+    from store.parsing import Parsed
+    from store.writer import Writer
 
     database = tmp_path / "batch.db"
     versions = [ARTICLE.format(day=day) for day in ("Monday", "Friday")]
