@@ -8,11 +8,13 @@ from collections.abc import Callable, Iterable, Sequence
 
 from sqlite_utils import Database
 
+from discover import collect_files
 from store.db import bulk_writes, translate_errors
-from store.discover import collect_files
-from store.ingest import BATCH, Parsed, Writer, fewer_collections, parse_files
 from store.models import IngestReport
+from store.parsing import Parsed, fewer_collections, parse_files
+from store.writer import Writer
 
+BATCH = 500
 Progress = Callable[[int, int], None]
 
 

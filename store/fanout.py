@@ -1,9 +1,16 @@
 """Run work on a process pool started only when it is needed, results in order and only a
 bounded number in flight, so that a stream of work (the records of a 100,000-line file) never
-sits in memory whole: `Executor.map` would submit all of it at once."""
+sits in memory whole: `Executor.map` would submit all of it at once. Its workers die with the
+process that started them."""
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -14,6 +21,8 @@ from typing import Any, TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 IN_FLIGHT_PER_WORKER = 4
+_PR_SET_PDEATHSIG = 1
+_PARENT_POLL_SECONDS = 1.0
 
 
 class Fanout:
@@ -69,3 +78,29 @@ def last_marked(parsed: Iterable[Any]) -> Iterator[Any]:
         previous = item
     if previous is not None:
         yield replace(previous, ends_file=True)
+
+
+def die_with(parent: int) -> None:
+    """End this worker when the ingest process `parent` ends, even by kill -9 (the pool's
+    queue never tells a worker then: the other workers hold it open too, and workers lived
+    on forever). On Linux the kernel sends SIGKILL (prctl PR_SET_PDEATHSIG); elsewhere a
+    thread watches for the worker being handed to another parent."""
+    if sys.platform.startswith("linux") and _kill_on_parent_death():
+        if os.getppid() != parent:  # the parent was gone before the request took effect
+            os._exit(1)
+        return
+    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+def _kill_on_parent_death() -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_POLL_SECONDS)
+    os._exit(1)

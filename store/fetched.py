@@ -19,7 +19,7 @@ class ArticleWriter:
     registry reads the archive's entities once and catches up per batch."""
 
     def __init__(self, store: Store) -> None:
-        from store.ingest import Writer
+        from store.writer import Writer
 
         self.store = store
         self.writer = Writer(store.db.conn)
@@ -28,8 +28,8 @@ class ArticleWriter:
         """One IMMEDIATE transaction for the batch, as an ingest writes one, under the same
         per-archive lock (so a fetch and an ingest never write at once)."""
         from store.batches import write_batch
-        from store.ingest import Parsed
         from store.locks import ingest_lock
+        from store.parsing import Parsed
 
         parsed = [Parsed.of(path, content_hash(article), article) for path, article in articles]
         report = IngestReport()

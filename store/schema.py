@@ -160,7 +160,7 @@ def create_meta(db: Database) -> None:
 
 @migrations()
 def index_new_articles_in_batches(db: Database) -> None:
-    """New articles are indexed by the ingest writer, one statement per batch (store/ingest.py).
+    """New articles are indexed by the ingest writer, one statement per batch (store/writer.py).
     A trigger indexed one row per statement, and FTS5 writes its pending terms to disk at every
     statement: a segment per article, which halved the speed of an ingest."""
     db.execute("DROP TRIGGER articles_fts_insert")

@@ -280,7 +280,7 @@ def test_the_extractors_are_not_imported_until_a_page_or_feed_is_read() -> None:
     import sys
 
     code = (
-        "import sys, tui.cli, tui.app, store.ingest, articles.formats; "
+        "import sys, tui.cli, tui.app, store.batches, articles.formats; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('trafilatura', 'feedparser', 'lxml')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

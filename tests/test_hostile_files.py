@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from discover import collect_files
 from store import Store
-from store.discover import collect_files
 from tests.checks import as_unprivileged
 from tests.hostile import article, write_filesystem_corpus
 
@@ -107,7 +107,7 @@ def test_files_inside_unreadable_folders_are_named_and_the_run_goes_on(shared_fo
     locked.chmod(0o000)
 
     def discover_and_read() -> object:
-        from store.ingest import parse_one
+        from store.parsing import parse_one
 
         files, failed = collect_files([str(locked / "inside.txt"), str(shared_folder / "open")])
         errors = [[parsed.path, parsed.error] for path in files for parsed in parse_one(path) if parsed.error]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("articles", "store", "feeds", "tui")
+PACKAGES = ("articles", "discover", "store", "feeds", "tui")
 
 
 def package_files() -> set[str]:

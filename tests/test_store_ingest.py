@@ -59,8 +59,9 @@ def test_an_article_added_and_changed_in_one_batch_is_indexed_once(tmp_path: Pat
     not take text out of the index that was never put in."""
     from articles import parse_text
     from store.batches import write_batch
-    from store.ingest import Parsed, Writer
     from store.models import IngestReport
+    from store.parsing import Parsed
+    from store.writer import Writer
 
     database = tmp_path / "batch.db"
     versions = [ARTICLE.format(day=day) for day in ("Monday", "Friday")]
@@ -100,7 +101,7 @@ def test_folders_globs_and_failures(tmp_path: Path, write) -> None:  # type: ign
 
 
 def test_a_folder_is_read_in_path_order(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
-    from store.discover import collect_files
+    from discover import collect_files
 
     for name in ("b.txt", "a.txt", "a/x/1.txt", "a/2.txt", "a.d/3.txt"):
         write(f"in/{name}", ARTICLE.format(day=name))

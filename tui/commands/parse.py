@@ -18,7 +18,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.discover import shown_path  # names may not be UTF-8: shown as \xNN
+    from discover import shown_path  # names may not be UTF-8: shown as \xNN
 
     parsed: list[tuple[str, Article | str]] = []
     for path in args.files:
@@ -47,7 +47,7 @@ def _entries(path: str) -> list[tuple[str, Article | str]]:
     """Each article the file holds, named by the path (and '#key' for an item or a record), or
     the reason one could not be read (named '#N')."""
     from articles.formats import read_entries
-    from store.discover import shown_path
+    from discover import shown_path
 
     shown = shown_path(path)
     found: list[tuple[str, Article | str]] = []

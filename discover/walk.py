@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from articles.special_files import REASON as SPECIAL_FILE
 from articles.special_files import on_special_filesystem
+from discover.names import shown_path
 
 Failures = list[tuple[str, str]]
 NOT_REGULAR = "not a regular file (a device, pipe or socket)"
@@ -22,22 +23,6 @@ _REASONS = {
     errno.EPERM: "permission denied",
     errno.ENOTDIR: "no such file or folder (a part of the path is a file)",
 }
-
-
-def shown_path(path: str) -> str:
-    """A path as newsdesk stores and prints it. File names are bytes: those that are not UTF-8
-    ('caf\\xe9.txt' from a Latin-1 disk) arrive with surrogate escapes, which neither SQLite
-    nor a terminal accepts, so each such byte is written as \\xNN, as `ls -b` does."""
-    if path.isascii():
-        return path
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        try:
-            return os.fsencode(path).decode("utf-8", "backslashreplace")
-        except UnicodeEncodeError:  # a surrogate no file system byte gives
-            return path.encode("utf-8", "backslashreplace").decode("ascii")
-    return path
 
 
 def collect_files(targets: Iterable[str]) -> tuple[list[str], Failures]:

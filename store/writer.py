@@ -1,0 +1,123 @@
+"""The ingest's single writer: parsed articles into the tables, entities linked and counted,
+the batch indexed by FTS5 in one statement."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from sqlite3 import Connection
+
+from store.entities import EntityRegistry
+from store.models import IngestReport
+from store.parsing import COLUMNS, Parsed
+
+
+class Writer:
+    """Writes parsed articles into the database, one transaction per batch."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.entities = EntityRegistry(conn)
+        self.now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        self.links: list[tuple[int, int, int]] = []
+        self.counts: dict[int, int] = {}
+        self.unindexed: list[int] = []
+
+    def begin(self) -> None:
+        """Inside the batch's transaction: catch up with what other writers stored."""
+        self.entities.refresh()
+
+    def flush(self) -> None:
+        """Write what the batch accumulated: entities first, then links, counts and the index."""
+        self.entities.flush()
+        self.conn.executemany(
+            "INSERT INTO article_entities (article_id, entity_id, mentions) VALUES (?, ?, ?)", self.links
+        )
+        self.conn.executemany(
+            "UPDATE entities SET articles = articles + ? WHERE id = ?",
+            [(delta, entity_id) for entity_id, delta in self.counts.items() if delta],
+        )
+        self.links, self.counts = [], {}
+        self._index()
+
+    def _index(self) -> None:
+        """Index the articles added since the last call, in one statement (FTS5 then writes
+        their terms out once, not once per article)."""
+        if self.unindexed:
+            self.conn.execute(_INDEX, (json.dumps(self.unindexed),))
+            self.unindexed = []
+
+    def write(self, parsed: Parsed, report: IngestReport) -> None:
+        if parsed.error is not None or parsed.content_hash is None:
+            report.failed.append((parsed.path, parsed.error or "could not be read"))
+            return
+        existing = self.conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (parsed.content_hash,)
+        ).fetchone()
+        if existing is not None:
+            self._point(parsed.path, existing[0])
+            report.unchanged += 1
+            return
+        previous = self.conn.execute("SELECT article_id FROM paths WHERE path = ?", (parsed.path,)).fetchone()
+        if previous is not None and self._only_path(previous[0]):
+            self._update(previous[0], parsed)
+            report.updated += 1
+        else:
+            article_id = self._insert(parsed)
+            self._point(parsed.path, article_id)
+            report.added += 1
+
+    def _only_path(self, article_id: int) -> bool:
+        row = self.conn.execute("SELECT count(*) FROM paths WHERE article_id = ?", (article_id,)).fetchone()
+        return bool(row[0] <= 1)
+
+    def _point(self, path: str, article_id: int) -> None:
+        self.conn.execute(
+            "INSERT INTO paths (path, article_id) VALUES (?, ?) "
+            "ON CONFLICT (path) DO UPDATE SET article_id = excluded.article_id",
+            (path, article_id),
+        )
+
+    def _insert(self, parsed: Parsed) -> int:
+        cursor = self.conn.execute(_INSERT, (*parsed.columns, self.now, self.now))
+        article_id = int(cursor.lastrowid or 0)
+        self.unindexed.append(article_id)
+        self._link_entities(article_id, parsed)
+        return article_id
+
+    def _update(self, article_id: int, parsed: Parsed) -> None:
+        self._index()  # the update trigger takes the old text out of the index: it must be there
+        self.conn.execute(_UPDATE, (*parsed.columns, self.now, article_id))
+        stored = self.conn.execute("SELECT entity_id FROM article_entities WHERE article_id = ?", (article_id,))
+        pending = [link[1] for link in self.links if link[0] == article_id]  # added earlier in this batch
+        for entity_id in [*(row[0] for row in stored), *pending]:
+            self.counts[entity_id] = self.counts.get(entity_id, 0) - 1
+        self.conn.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
+        self.links = [link for link in self.links if link[0] != article_id]
+        self._link_entities(article_id, parsed)
+
+    def finish(self) -> None:
+        """Once every batch is in: give short forms the full names the archive now supports."""
+        self.entities.refresh()
+        self.entities.reconcile()
+
+    def _link_entities(self, article_id: int, parsed: Parsed) -> None:
+        mentions: dict[int, int] = {}
+        source, published = parsed.columns[_SOURCE_KEY], parsed.columns[_PUBLISHED]
+        ids = self.entities.link_article(parsed.entities, str(source) if source else None, str(published or ""))
+        for entity, entity_id in zip(parsed.entities, ids, strict=True):
+            mentions[entity_id] = mentions.get(entity_id, 0) + entity.mentions
+        self.links.extend((article_id, entity_id, count) for entity_id, count in mentions.items())
+        for entity_id in mentions:
+            self.counts[entity_id] = self.counts.get(entity_id, 0) + 1
+
+
+_SOURCE_KEY, _PUBLISHED = COLUMNS.index("source_key"), COLUMNS.index("published")
+_INSERT = (
+    f"INSERT INTO articles ({', '.join(COLUMNS)}, added_at, updated_at) VALUES ({', '.join('?' * (len(COLUMNS) + 2))})"
+)
+_INDEX = (
+    "INSERT INTO articles_fts (rowid, title, body, entity_text) "
+    "SELECT id, title, body, entity_text FROM articles WHERE id IN (SELECT value FROM json_each(?))"
+)
+_UPDATE = f"UPDATE articles SET {', '.join(f'{name} = ?' for name in COLUMNS)}, updated_at = ? WHERE id = ?"
