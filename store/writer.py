@@ -11,6 +11,9 @@ from store.entities import EntityRegistry
 from store.models import IngestReport
 from store.parsing import COLUMNS, Parsed
 
+# Passes of reconciling at the end of an ingest; in practice the second finds nothing.
+_MAX_PASSES = 4
+
 
 class Writer:
     """Writes parsed articles into the database, one transaction per batch."""
@@ -97,9 +100,15 @@ class Writer:
         self._link_entities(article_id, parsed)
 
     def finish(self) -> None:
-        """Once every batch is in: give short forms the full names the archive now supports."""
+        """Once every batch is in: give short forms the full names the archive now supports.
+        What one pass moves is evidence for the next, so passes repeat, each over the archive
+        as a later ingest would load it, until one moves nothing: ingesting again changes nothing."""
         self.entities.refresh()
-        self.entities.reconcile()
+        for _ in range(_MAX_PASSES):
+            if not self.entities.reconcile():
+                return
+            self.entities = EntityRegistry(self.conn)
+            self.entities.refresh()
 
     def _link_entities(self, article_id: int, parsed: Parsed) -> None:
         mentions: dict[int, int] = {}
