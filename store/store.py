@@ -20,18 +20,17 @@ from store.errors import IngestInterrupted, StoreError
 from store.locks import ingest_lock
 from store.models import EntityFacet, Facets, IngestReport, SearchPage, Stats, StoredArticle
 from store.paths import ENVIRONMENT, default_database_path
+from store.prepared import SEARCH_SECONDS, Search, Sort
+from store.query import compile as compiling
 from store.query.ast import EntityField, Node
-from store.query.compile import Compiled, compile_query, fts
-from store.query.parser import parse_query
+from store.query.compile import Compiled
+from store.query.notes import query_notes
+from store.query.parser import parse_query, query_terms
 from store.reading import bounded, in_ids, read_article, valid_id
 from store.rows import facet, line
-from store.search import DateGroup, date_groups, lookup_entities, matching_ids_sql, newest_first_ids_sql
-from store.search import facets as count_facets
-from store.search import search as run_search
-from store.snippets import scratch_connection, with_snippets
+from store.search import lookup_entities, matching_ids_sql, newest_first_ids_sql
+from store.snippets import scratch_connection
 
-Sort = Literal["rank", "date"]
-SEARCH_SECONDS = 1.0
 # Listing what an export writes: once per export, over the whole archive.
 EXPORT_SECONDS = 30.0
 
@@ -164,11 +163,20 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------
 
+    def connection(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def scratch(self) -> sqlite3.Connection:
+        """The private database long bodies' snippets are computed in (made when first needed)."""
+        if self._scratch is None:
+            self._scratch = scratch_connection()
+        return self._scratch
+
     def compile(self, query: str | Node, entity_ids: Sequence[int] = ()) -> Compiled:
         """The SQL for a query, narrowed to articles naming every one of `entity_ids`."""
         node = parse_query(query) if isinstance(query, str) else query
         with translate_errors(self.path):
-            compiled = compile_query(node, self._lookup)
+            compiled = compiling.compile_query(node, self._lookup)
         for entity_id in (entity_id for entity_id in entity_ids if valid_id(entity_id)):
             clause = "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"
             compiled.where = clause if compiled.where == "1" else f"{compiled.where} AND {clause}"
@@ -177,6 +185,18 @@ class Store:
 
     def _lookup(self, kind: EntityField, value: str, prefix: bool) -> list[int]:
         return lookup_entities(self.db.conn, kind, value, prefix)
+
+    def prepare(self, query: str | Node = "", entity_ids: Sequence[int] = (), order: Sort = "rank") -> Search:
+        """`query` compiled once, narrowed to articles naming every one of `entity_ids`, in
+        `order` (by date when it has no words): its groups, pages and facets read through
+        this store."""
+        node = parse_query(query) if isinstance(query, str) else query
+        compiled = self.compile(node, entity_ids)
+        text = query if isinstance(query, str) else ""
+        chosen: Sort = order if compiled.match is not None else "date"
+        ids = tuple(int(entity_id) for entity_id in entity_ids)
+        terms, notes = tuple(query_terms(text)), tuple(query_notes(text))
+        return Search(text, chosen, ids, compiled, terms, notes, lambda: contextlib.nullcontext(self))
 
     def search(
         self,
@@ -193,44 +213,17 @@ class Store:
         `total=False` skips counting every match (the page's total is then -1); when
         `cancelled()` turns true the search stops with a Cancelled error, and after `seconds`
         with a QueryError."""
-        compiled = self.compile(query, entity_ids)
-        with translate_errors(self.path), time_limit(self.db.conn, seconds, cancelled):
-            page = run_search(self.db.conn, compiled, sort, bounded(limit), bounded(offset), total)
-        if compiled.match is None:
-            return page
-        if self._scratch is None:
-            self._scratch = scratch_connection()
-        with translate_errors(self.path):
-            return with_snippets(self.db.conn, self._scratch, compiled.highlight, page, cancelled, seconds / 2)
+        prepared = self.prepare(query, entity_ids, sort)
+        return prepared.hits(offset, limit, total, cancelled, seconds)
 
     def facets(self, query: str | Node = "", limit: int = 20, entity_ids: Sequence[int] = ()) -> Facets:
-        compiled = self.compile(query, entity_ids)
-        with translate_errors(self.path):
-            return count_facets(self.db.conn, compiled, bounded(limit))
+        return self.prepare(query, entity_ids).facets(limit)
 
     def entities(self, query: str | Node = "", kind: EntityType | None = None, limit: int = 20) -> list[EntityFacet]:
         """The most-named entities among matching articles, most articles first."""
         found = self.facets(query, limit)
         items = [item for key, values in found.by_type.items() if kind in (None, key) for item in values]
         return sorted(items, key=lambda item: (-item.articles, item.name))[:limit]
-
-    def timeline_groups(
-        self,
-        query: str | Node = "",
-        entity_ids: Sequence[int] = (),
-        cancelled: Callable[[], bool] | None = None,
-        seconds: float = SEARCH_SECONDS,
-    ) -> list[DateGroup]:
-        """How many matching articles each day has, newest day first, undated last (stopped
-        like a search)."""
-        compiled = self.compile(query, entity_ids)
-        with translate_errors(self.path), time_limit(self.db.conn, seconds, cancelled):
-            return date_groups(self.db.conn, compiled)
-
-    def has_text(self, query: str | Node) -> bool:
-        """Whether a query searches text (so results have snippets and a relevance order)."""
-        node = parse_query(query) if isinstance(query, str) else query
-        return fts(node) is not None or any(fts(child) is not None for child in getattr(node, "children", ()))
 
     def entity_names(self, ids: Sequence[int]) -> dict[int, tuple[str, EntityType]]:
         ids = [entity_id for entity_id in ids if valid_id(entity_id)]

@@ -10,7 +10,6 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from articles.sanitize import sanitize_line
-from tui.data import borrowed
 
 if TYPE_CHECKING:
     from tui.app import NewsdeskApp
@@ -43,7 +42,7 @@ class NewsdeskCommands(Provider):
                 yield Hit(score, matcher.highlight(label), partial(self.app.run_action, action), text=label)
         if len(query.strip()) < 2:
             return
-        with borrowed(self.newsdesk.db_path) as store:
+        with self.newsdesk.pool.borrow() as store:
             titles = store.titles_like(query.strip(), limit=10)
             facets = store.entities_like(query.strip(), limit=10)
         for article_id, title in titles:

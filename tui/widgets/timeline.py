@@ -18,7 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from articles.sanitize import sanitize_line
-from store import SNIPPET_CLOSE, SNIPPET_OPEN, SearchHit
+from store import SearchHit, Span
 from tui.data import ResultSet
 
 
@@ -198,9 +198,11 @@ class Timeline(ScrollView, can_focus=True):
     def _snippet_row(self, hit: SearchHit, width: int) -> Text:
         row = Text("     ", no_wrap=True, end="", style=self._style("timeline--snippet"))
         match_style = self._style("timeline--match")
-        plain = _window(sanitize_line(hit.snippet), width - 5)
-        for number, part in enumerate(plain.replace(SNIPPET_CLOSE, SNIPPET_OPEN).split(SNIPPET_OPEN)):
-            row.append(part, match_style if number % 2 else None)
+        shown, spans = _window(hit.snippet, hit.matches, width - 5)
+        at = row.cell_len
+        row.append(shown)
+        for start, end in spans:
+            row.stylize(match_style, at + start, at + end)
         if row.cell_len > width:
             cut = fit(row.plain, width)
             row.truncate(len(cut) - 1 if cut.endswith("…") else len(cut))
@@ -218,13 +220,17 @@ def _wrapped(lines: list[str], width: int) -> list[str]:
     ]
 
 
-def _window(snippet: str, width: int) -> str:
-    """The part of a snippet that shows its first match on a line `width` wide."""
-    first = snippet.find(SNIPPET_OPEN)
+def _window(snippet: str, matches: tuple[Span, ...], width: int) -> tuple[str, tuple[Span, ...]]:
+    """The part of a snippet (and its match spans) that shows its first match on a line
+    `width` wide."""
+    first = matches[0][0] if matches else 0
     if first < width * 2 // 3:
-        return snippet
+        return snippet, matches
     start = snippet.rfind(" ", 0, max(0, first - width // 3))
-    return "…" + snippet[start + 1 :] if start >= 0 else snippet
+    if start < 0:
+        return snippet, matches
+    shift = start  # the cut drops start + 1 characters and adds one: '…'
+    return "…" + snippet[start + 1 :], tuple((begin - shift, end - shift) for begin, end in matches)
 
 
 def fit(text: str, width: int) -> str:
