@@ -112,7 +112,7 @@ class NewsdeskApp(PaneLayout):
     # -- searching -------------------------------------------------------------------------
 
     def _restore(self) -> None:
-        session = self.session or restore_session(self.pool, preload=False)
+        session = self.session or Session()
         self.sort = session.sort
         self.chosen = dict(session.chosen)
         self.pending_select = session.article
@@ -422,5 +422,5 @@ def make_app(db_path: str | Path, config: Config | None = None, preload: bool = 
     """The app on the database at `db_path` (the console script and the tests both call this).
     The last session and its first page are read here, before the first frame."""
     pool = StorePool(str(db_path))
-    session = restore_session(pool, preload) if preload else None
+    session = restore_session(pool, preload)
     return NewsdeskApp(pool, config if config is not None else load_config(), session)

@@ -87,22 +87,23 @@ class ResultSet:
         return group, min(index, group.first_index + group.count - 1), offset % self.article_height
 
     def hit(self, index: int) -> SearchHit | None:
-        """Article `index`, from a cached page or fetched on this thread."""
+        """Article `index` if its page has been fetched (see `page_of` and `fetch_page`)."""
         if not 0 <= index < self.total:
             return None
         page_number = index // PAGE
         page = self._pages.get(page_number)
         if page is None:
-            page = self.fetch_page(page_number)
-        else:
-            self._pages.move_to_end(page_number)
+            return None
+        self._pages.move_to_end(page_number)
         offset = index - page_number * PAGE
         return page[offset] if offset < len(page) else None
 
+    def page_of(self, index: int) -> int:
+        return index // PAGE
+
     def fetch_page(self, page_number: int) -> tuple[SearchHit, ...]:
-        found = self.search.page(page_number).hits
-        self.keep_page(page_number, found)
-        return found
+        """Read a page of hits (on a worker's thread: it runs SQL); `keep_page` keeps it."""
+        return self.search.page(page_number).hits
 
     def keep_page(self, page_number: int, found: tuple[SearchHit, ...]) -> None:
         self._pages[page_number] = found

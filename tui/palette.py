@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from articles.sanitize import sanitize_line
+from store import EntityFacet
 
 if TYPE_CHECKING:
     from tui.app import NewsdeskApp
@@ -30,6 +32,11 @@ class NewsdeskCommands(Provider):
     def newsdesk(self) -> NewsdeskApp:
         return self.app  # type: ignore[return-value]
 
+    def _lookup(self, text: str) -> tuple[list[tuple[int, str]], list[EntityFacet]]:
+        """On a worker's thread: the titles and entities that `text` finds."""
+        with self.newsdesk.pool.borrow() as store:
+            return store.titles_like(text, limit=10), store.entities_like(text, limit=10)
+
     async def discover(self) -> Hits:
         for label, action in ACTIONS:
             yield DiscoveryHit(label, partial(self.app.run_action, action), text=label)
@@ -42,9 +49,13 @@ class NewsdeskCommands(Provider):
                 yield Hit(score, matcher.highlight(label), partial(self.app.run_action, action), text=label)
         if len(query.strip()) < 2:
             return
-        with self.newsdesk.pool.borrow() as store:
-            titles = store.titles_like(query.strip(), limit=10)
-            facets = store.entities_like(query.strip(), limit=10)
+        lookup = self.app.run_worker(
+            partial(self._lookup, query.strip()), thread=True, group="palette", exclusive=True, exit_on_error=False
+        )
+        try:
+            titles, facets = await lookup.wait()
+        except (WorkerCancelled, WorkerFailed):
+            return  # typed past, or failed (the app says so once, for every worker)
         for article_id, title in titles:
             opening = Text("Open: ") + Text(sanitize_line(title))
             yield Hit(0.6, opening, partial(self.newsdesk.open_article, article_id), text=opening.plain)

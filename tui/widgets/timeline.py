@@ -10,6 +10,7 @@ from collections import OrderedDict
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import on, work
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -57,17 +58,30 @@ class Timeline(ScrollView, can_focus=True):
             self.article_id = article_id
             self.index = index
 
+    class PageLoaded(Message):
+        """A worker read a page of the results on screen (or of ones since replaced)."""
+
+        def __init__(self, results: ResultSet, page_number: int, hits: tuple[SearchHit, ...]) -> None:
+            super().__init__()
+            self.results = results
+            self.page_number = page_number
+            self.hits = hits
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.results: ResultSet | None = None
         self.empty_lines: list[str] = ["Loading…"]
         self._strips: OrderedDict[tuple[object, ...], Strip] = OrderedDict()
+        self._wanted: set[int] = set()
+        self._asked: set[int] = set()
 
     def show(self, results: ResultSet, select: int = 0, empty: list[str] | None = None) -> None:
         """Display a new result set with the cursor on article `select`; `empty` is what to
         say when it holds nothing."""
         self.results = results
         self._strips.clear()
+        self._wanted.clear()
+        self._asked.clear()
         self.virtual_size = Size(0, results.line_count)
         self.empty_lines = (empty or ["No articles match."]) if not results.total else []
         self.cursor = max(0, min(select, results.total - 1))
@@ -126,7 +140,37 @@ class Timeline(ScrollView, can_focus=True):
             self.post_message(self.Chosen(hit.id, self.cursor))
 
     def current(self) -> SearchHit | None:
+        """The highlighted article, once its page has arrived."""
         return self.results.hit(self.cursor) if self.results else None
+
+    def _want(self, page_number: int) -> None:
+        """Ask for a page a row needs (drawn as a placeholder until it comes)."""
+        if page_number in self._asked or page_number in self._wanted:
+            return
+        if not self._wanted:
+            self.call_later(self._ask)
+        self._wanted.add(page_number)
+
+    def _ask(self) -> None:
+        if self.results is None or not self._wanted:
+            return
+        pages, self._wanted = sorted(self._wanted), set()
+        self._asked.update(pages)
+        self._fetch_pages(self.results, pages)
+
+    @work(thread=True, group="timeline-pages", exit_on_error=False)
+    def _fetch_pages(self, results: ResultSet, pages: list[int]) -> None:
+        for page_number in pages:
+            self.post_message(self.PageLoaded(results, page_number, results.fetch_page(page_number)))
+
+    @on(PageLoaded)
+    def _page_loaded(self, message: PageLoaded) -> None:
+        message.stop()
+        if message.results is not self.results:
+            return
+        self.results.keep_page(message.page_number, message.hits)
+        self._asked.discard(message.page_number)
+        self.refresh()
 
     def on_click(self, event: object) -> None:
         line = getattr(event, "y", 0) + int(self.scroll_y)
@@ -151,9 +195,10 @@ class Timeline(ScrollView, can_focus=True):
         if index is None:
             return self._heading(group.label or "", width)
         hit = results.hit(index)
-        if hit is None:
-            return Strip.blank(width, self.rich_style)
         selected = index == self.cursor
+        if hit is None:
+            self._want(results.page_of(index))
+            return self._placeholder(part, selected, width)
         key = (hit, part, selected, width, self.has_focus, results.sort)
         strip = self._strips.get(key)
         if strip is None:
@@ -168,6 +213,12 @@ class Timeline(ScrollView, can_focus=True):
             if len(self._strips) > 400:
                 self._strips.popitem(last=False)
         return strip
+
+    def _placeholder(self, part: int, selected: bool, width: int) -> Strip:
+        """A row whose page a worker is fetching."""
+        style = self._style("timeline--cursor") if selected else self._style("timeline--empty")
+        text = Text("   …" if part == 0 else "", style=style, end="")
+        return Strip(list(text.render(self.app.console))).extend_cell_length(width, style)
 
     def _style(self, name: str) -> Style:
         """A component style over the widget's own background, so rows sit flush."""
