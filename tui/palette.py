@@ -4,17 +4,14 @@ mark all read."""
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from articles.sanitize import sanitize_line
-from store import EntityFacet
-
-if TYPE_CHECKING:
-    from tui.app import NewsdeskApp
+from store import EntityFacet, StorePool
 
 ACTIONS = (
     ("Toggle the entities pane", "toggle_entities"),
@@ -27,10 +24,20 @@ ACTIONS = (
 )
 
 
+class PaletteHost(Protocol):
+    """What the palette acts on (the app): its archive, and the two things a hit can do."""
+
+    pool: StorePool
+
+    def open_article(self, article_id: int) -> None: ...
+
+    def toggle_entity(self, facet: EntityFacet) -> None: ...
+
+
 class NewsdeskCommands(Provider):
     @property
-    def newsdesk(self) -> NewsdeskApp:
-        return self.app  # type: ignore[return-value]
+    def newsdesk(self) -> PaletteHost:
+        return cast(PaletteHost, self.app)
 
     def _lookup(self, text: str) -> tuple[list[tuple[int, str]], list[EntityFacet]]:
         """On a worker's thread: the titles and entities that `text` finds."""

@@ -3,8 +3,6 @@ line at a time from a ResultSet so that only what is on screen is ever rendered.
 
 from __future__ import annotations
 
-import datetime as dt
-import textwrap
 from collections import OrderedDict
 
 from rich.segment import Segment
@@ -19,8 +17,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from articles.sanitize import sanitize_line
-from store import SearchHit, Span
+from store import SearchHit
 from tui.data import ResultSet
+from tui.widgets.cells import day_label, fit, window, wrapped
 
 
 class Timeline(ScrollView, can_focus=True):
@@ -185,7 +184,7 @@ class Timeline(ScrollView, can_focus=True):
         line = y + int(self.scroll_y)
         results = self.results
         if results is None or not results.total:
-            said = _wrapped(self.empty_lines, width - 2)
+            said = wrapped(self.empty_lines, width - 2)
             if 1 <= y <= len(said):
                 return Strip([Segment(f"  {said[y - 1]}", self._style("timeline--empty"))])
             return Strip.blank(width, self.rich_style)
@@ -225,7 +224,7 @@ class Timeline(ScrollView, can_focus=True):
         return self.rich_style + self.get_component_rich_style(name, partial=True)
 
     def _heading(self, label: str, width: int) -> Strip:
-        text = Text(f" {_day_label(label)} ", style=self._style("timeline--heading"))
+        text = Text(f" {day_label(label)} ", style=self._style("timeline--heading"))
         text.truncate(width)
         return Strip(list(text.render(self.app.console))).extend_cell_length(width, self.rich_style)
 
@@ -249,7 +248,7 @@ class Timeline(ScrollView, can_focus=True):
     def _snippet_row(self, hit: SearchHit, width: int) -> Text:
         row = Text("     ", no_wrap=True, end="", style=self._style("timeline--snippet"))
         match_style = self._style("timeline--match")
-        shown, spans = _window(hit.snippet, hit.matches, width - 5)
+        shown, spans = window(hit.snippet, hit.matches, width - 5)
         at = row.cell_len
         row.append(shown)
         for start, end in spans:
@@ -260,43 +259,3 @@ class Timeline(ScrollView, can_focus=True):
             if cut.endswith("…"):
                 row.append("…")
         return row
-
-
-def _wrapped(lines: list[str], width: int) -> list[str]:
-    """Lines wrapped to `width` (a long path is broken rather than cut off)."""
-    return [
-        part
-        for line in lines
-        for part in textwrap.wrap(sanitize_line(line), max(10, width), break_on_hyphens=False) or [""]
-    ]
-
-
-def _window(snippet: str, matches: tuple[Span, ...], width: int) -> tuple[str, tuple[Span, ...]]:
-    """The part of a snippet (and its match spans) that shows its first match on a line
-    `width` wide."""
-    first = matches[0][0] if matches else 0
-    if first < width * 2 // 3:
-        return snippet, matches
-    start = snippet.rfind(" ", 0, max(0, first - width // 3))
-    if start < 0:
-        return snippet, matches
-    shift = start  # the cut drops start + 1 characters and adds one: '…'
-    return "…" + snippet[start + 1 :], tuple((begin - shift, end - shift) for begin, end in matches)
-
-
-def fit(text: str, width: int) -> str:
-    """Text that fits `width` cells, cut at a word boundary with an ellipsis when it must be."""
-    if len(text) <= width:
-        return text
-    cut = text[: max(1, width - 1)]
-    if " " in cut[width // 2 :]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:-") + "…"
-
-
-def _day_label(label: str) -> str:
-    try:
-        day = dt.date.fromisoformat(label)
-    except ValueError:
-        return label
-    return day.strftime("%a %d %b %Y")
