@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from sqlite_utils import Database
 
 from discover import collect_files
+from store.changes import plan_ingest
 from store.db import bulk_writes, translate_errors
 from store.models import IngestReport
 from store.parsing import Parsed, fewer_collections, parse_files
@@ -30,11 +31,13 @@ def ingest_files(
     (so that an interrupted run's report says what was kept)."""
     files, failed = collect_files(targets)
     report.failed += failed
-    done = 0
     with translate_errors(where), fewer_collections(), bulk_writes(db):
+        plan = plan_ingest(db.conn, files)
+        report.unchanged += plan.unchanged_articles
+        done = plan.skipped
         writer = Writer(db.conn)
         batch: list[Parsed] = []
-        with contextlib.closing(parse_files(files, workers)) as parsed_files:
+        with contextlib.closing(parse_files(plan.jobs, workers)) as parsed_files:
             for parsed in parsed_files:
                 batch.append(parsed)
                 if len(batch) >= BATCH:

@@ -21,9 +21,17 @@ class EntityRegistry:
         self.identities = Identities(self._load_profile)
         self.seen_up_to = 0
         self.counted_background = False
+        self.removals: str | None = None  # the archive's removal count when first read
+
+    def removals_changed(self) -> bool:
+        """Whether articles (and so perhaps entities) were removed since this registry was
+        read: its entities may name rows that are gone, so it must be read afresh."""
+        return self.removals is not None and self.removals != removal_count(self.conn)
 
     def refresh(self) -> None:
         """Take in entities written since the last batch (by this or another process)."""
+        if self.removals is None:
+            self.removals = removal_count(self.conn)
         rows = self.conn.execute(
             "SELECT id, name, type, articles FROM entities WHERE id > ?", (self.seen_up_to,)
         ).fetchall()
@@ -148,3 +156,12 @@ class EntityRegistry:
             )
         )
         return profile
+
+
+REMOVALS_KEY = "removals"
+
+
+def removal_count(conn: Connection) -> str:
+    """How many removals the archive has seen (each rm and prune adds one)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (REMOVALS_KEY,)).fetchone()
+    return str(row[0]) if row else "0"
