@@ -10,6 +10,7 @@ from sqlite3 import Connection
 from articles.entities.evidence import Context, Profile
 from articles.entities.identity import Identities
 from articles.entities.record import EntityRecord
+from store.removal import removal_count
 
 
 class EntityRegistry:
@@ -156,12 +157,3 @@ class EntityRegistry:
             )
         )
         return profile
-
-
-REMOVALS_KEY = "removals"
-
-
-def removal_count(conn: Connection) -> str:
-    """How many removals the archive has seen (each rm and prune adds one)."""
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (REMOVALS_KEY,)).fetchone()
-    return str(row[0]) if row else "0"
