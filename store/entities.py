@@ -10,6 +10,7 @@ from sqlite3 import Connection
 from articles.entities.evidence import Context, Profile
 from articles.entities.identity import Identities
 from articles.entities.record import EntityRecord
+from store.removal import removal_count
 
 
 class EntityRegistry:
@@ -21,9 +22,17 @@ class EntityRegistry:
         self.identities = Identities(self._load_profile)
         self.seen_up_to = 0
         self.counted_background = False
+        self.removals: str | None = None  # the archive's removal count when first read
+
+    def removals_changed(self) -> bool:
+        """Whether articles (and so perhaps entities) were removed since this registry was
+        read: its entities may name rows that are gone, so it must be read afresh."""
+        return self.removals is not None and self.removals != removal_count(self.conn)
 
     def refresh(self) -> None:
         """Take in entities written since the last batch (by this or another process)."""
+        if self.removals is None:
+            self.removals = removal_count(self.conn)
         rows = self.conn.execute(
             "SELECT id, name, type, articles FROM entities WHERE id > ?", (self.seen_up_to,)
         ).fetchall()
