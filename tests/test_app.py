@@ -62,11 +62,11 @@ async def test_choosing_an_entity_filters_and_c_clears(db: str) -> None:
         await pilot.press("e")
         await pilot.press("down", "space")  # the first person: Recep Tayyip Erdogan
         await settle(pilot, app)
-        assert [facet.name for facet in app.chosen.values()] == ["Recep Tayyip Erdogan"]
+        assert [facet.name for facet in app.main.chosen.values()] == ["Recep Tayyip Erdogan"]
         assert len(titles(app)) == 4
         await pilot.press("escape", "c")  # in the entity pane, c would narrow the list
         await settle(pilot, app)
-        assert not app.chosen and len(titles(app)) == 5
+        assert not app.main.chosen and len(titles(app)) == 5
 
 
 async def test_narrowing_the_entity_list(db: str) -> None:
@@ -183,7 +183,7 @@ async def test_relaunching_restores_query_filters_and_article(db: str) -> None:
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot, again)
         assert again.query_one("#query").value == "patrols"  # type: ignore[attr-defined]
-        assert [f.name for f in again.chosen.values()] == ["Recep Tayyip Erdogan"]
+        assert [f.name for f in again.main.chosen.values()] == ["Recep Tayyip Erdogan"]
         assert again.query_one(Reader).article_id == opened
 
 

@@ -37,8 +37,8 @@ async def test_f_fetches_in_a_worker_and_the_new_articles_appear(
         await settle(pilot, app)
         said = notices(app, monkeypatch)
         statuses: list[str] = []
-        status = app.fetcher.status
-        monkeypatch.setattr(app.fetcher, "status", lambda text: (statuses.append(text), status(text)))
+        status = app.main.fetcher.status
+        monkeypatch.setattr(app.main.fetcher, "status", lambda text: (statuses.append(text), status(text)))
         before = len(titles(app))
 
         await pilot.press("f")
@@ -101,7 +101,7 @@ async def test_the_fetch_and_feeds_keys_are_on_the_help_screen(db: str) -> None:
         table = app.screen._table()
         text = " ".join(str(cell) for column in table.columns for cell in column.cells)
         assert "Fetch" in text and "Feeds: filter by one" in text
-    assert any(binding.id == "fetch" and binding.show for binding in app.BINDINGS)  # type: ignore[union-attr]
+    assert any(binding.id == "fetch" and binding.show for binding in app.main.BINDINGS)  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

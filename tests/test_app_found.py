@@ -72,13 +72,13 @@ async def test_enter_in_the_entity_pane_filters_and_leaves_the_row_highlighted(d
         assert app.focused is listing and listing.highlighted_option is not None
         await pilot.press("enter")
         await settle(pilot, app, 0.2)
-        assert [facet.name for facet in app.chosen.values()] == ["Vladimir Putin"]
+        assert [facet.name for facet in app.main.chosen.values()] == ["Vladimir Putin"]
         assert len(titles(app)) == 2
         chosen = listing.highlighted_option
         assert chosen is not None and "Vladimir Putin" in str(chosen.prompt)
         await pilot.press("enter")  # and again: the filter goes, the row stays highlighted
         await settle(pilot, app, 0.2)
-        assert not app.chosen and len(titles(app)) == 5
+        assert not app.main.chosen and len(titles(app)) == 5
         assert listing.highlighted_option is not None and "Vladimir Putin" in str(listing.highlighted_option.prompt)
     assert reading_state(db) == (0, 0)
 
@@ -215,13 +215,13 @@ async def test_mark_all_read_asks_first_and_u_undoes_only_what_it_changed(db: st
         await settle(pilot, app)
         await pilot.press("j", "m")  # one already read by hand
         await settle(pilot, app)
-        await app.run_action("mark_all_read")
+        await app.main.run_action("mark_all_read")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await settle(pilot, app)
         assert not isinstance(app.screen, ConfirmScreen) and reading_state(db) == (1, 0)
-        await app.run_action("mark_all_read")
+        await app.main.run_action("mark_all_read")
         await pilot.pause()
         await pilot.press("y")
         await settle(pilot, app, 0.2)

@@ -20,7 +20,6 @@ from articles.entities.normalize import fold
 from articles.sanitize import sanitize_line
 from store import EntityFacet, Facets
 from tui.widgets.cells import fit
-from tui.widgets.reader import ENTITY_STYLES
 
 HEADINGS: dict[EntityType, str] = {"person": "People", "place": "Places", "organization": "Organisations"}
 
@@ -62,9 +61,16 @@ class EntityPane(Vertical):
     class Toggled(Message):
         """An entity was chosen or dropped as a filter."""
 
-        def __init__(self, facet: EntityFacet) -> None:
+        def __init__(self, pane: EntityPane, facet: EntityFacet) -> None:
             super().__init__()
+            self.pane = pane
             self.facet = facet
+
+        @property
+        def control(self) -> EntityPane:
+            return self.pane
+
+    COMPONENT_CLASSES = {"entities--person", "entities--place", "entities--organization"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -113,15 +119,15 @@ class EntityPane(Vertical):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         facet = self.by_option.get(event.option.id or "")
         if facet is not None:
-            self.post_message(self.Toggled(facet))
+            self.post_message(self.Toggled(self, facet))
 
     def _render_chosen(self) -> None:
         chips = Text()
         for facet in self.chosen.values():
-            chips.append(f"✓ {sanitize_line(facet.name)}  ", ENTITY_STYLES[facet.type])
+            chips.append(f"✓ {sanitize_line(facet.name)}  ", self._kind_style(facet.type))
         chosen = self.query_one("#chosen", Static)
         chosen.update(chips)
-        chosen.display = bool(self.chosen)
+        chosen.set_class(bool(self.chosen), "-shown")
 
     def _render_list(self) -> None:
         listing = self.query_one(EntityList)
@@ -152,11 +158,14 @@ class EntityPane(Vertical):
             if listing.highlighted_option is None or listing.highlighted_option.disabled:
                 listing.action_cursor_down()
 
+    def _kind_style(self, kind: EntityType) -> Style:
+        return self.get_component_rich_style(f"entities--{kind}", partial=True)
+
     def _label(self, facet: EntityFacet) -> Text:
         mark = "✓ " if facet.id in self.chosen else "  "
         count = f" {facet.articles}"
         room = max(6, (self.size.width or 28) - len(mark) - len(count) - 2)
         label = Text(mark, style=Style(bold=True), no_wrap=True, end="")
-        label.append(fit(sanitize_line(facet.name), room), ENTITY_STYLES[facet.type])
+        label.append(fit(sanitize_line(facet.name), room), self._kind_style(facet.type))
         label.append(count, Style(dim=True))
         return label
