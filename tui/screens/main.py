@@ -60,6 +60,11 @@ class MainScreen(Screen[None]):
         self.sort: Sort = session.sort
         self.chosen: dict[int, EntityFacet] = dict(session.chosen)
         self.generation = 0
+        self.searched: str | None = None
+        """The query of the last search that finished (shown, or failed): while it is not the
+        one in the search bar, a search is pending."""
+        self._searching = ""
+        self._counted = -1
         self.pending_select: int | None = session.article
         self.panes = Panes(self)
         self.articles = ArticleActions(self, pool, self._save_state)
@@ -119,6 +124,7 @@ class MainScreen(Screen[None]):
         self.generation += 1
         generation, select, self.pending_select = self.generation, self.pending_select, None
         query, sort, ids = self.last_query, self.sort, tuple(self.chosen)
+        self._searching = query
 
         def search(store: Store) -> ResultSet:
             prepared = reorder.ordered(sort) if reorder else store.prepare(query, ids, sort).lent_by(self.pool.borrow)
@@ -134,6 +140,7 @@ class MainScreen(Screen[None]):
     def _show_results(self, results: ResultSet, generation: int, select_id: int | None) -> None:
         if generation != self.generation:
             return
+        self.searched = results.query
         index = results.index_of(select_id) if select_id is not None else None
         hint = empty_results(results.query, len(self.chosen), self.pool.path)
         self.query_one(Timeline).show(results, index or 0, hint)
@@ -155,9 +162,17 @@ class MainScreen(Screen[None]):
     def _show_facets(self, facets: Facets, generation: int) -> None:
         if generation == self.generation:
             self.query_one(EntityPane).show(facets, self.chosen)
+            self._counted = generation
+
+    @property
+    def idle(self) -> bool:
+        """No search pending and the entities of the last one shown (what tests wait for)."""
+        return self.searched == self.last_query and self._counted == self.generation
 
     def search_failed(self, text: str) -> None:
         """A search could not run: say why under the search bar, keeping the results shown."""
+        self.searched = self._searching
+        self._counted = self.generation
         self.query_one(SearchBar).say(text)
 
     def show_status(self, text: str) -> None:

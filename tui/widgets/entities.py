@@ -76,7 +76,12 @@ class EntityPane(Vertical):
         super().__init__(id=id)
         self.facets: Facets | None = None
         self.chosen: dict[int, EntityFacet] = {}
-        self.by_option: dict[str, EntityFacet] = {}
+        self._by_option: dict[str, EntityFacet] = {}
+
+    @property
+    def listed(self) -> list[EntityFacet]:
+        """The entities the list shows now (narrowed by the box), in order."""
+        return list(self._by_option.values())
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Entities", style="bold"), id="entities-title", markup=False)
@@ -117,7 +122,7 @@ class EntityPane(Vertical):
 
     @on(OptionList.OptionSelected, "#entity-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        facet = self.by_option.get(event.option.id or "")
+        facet = self._by_option.get(event.option.id or "")
         if facet is not None:
             self.post_message(self.Toggled(self, facet))
 
@@ -134,7 +139,7 @@ class EntityPane(Vertical):
         wanted = fold(self.query_one("#entity-filter", Input).value.strip())
         highlighted = listing.highlighted_option.id if listing.highlighted_option else None
         options: list[Option] = []
-        self.by_option = {}
+        self._by_option = {}
         for kind, heading in HEADINGS.items():
             facets = self.facets.by_type.get(kind, ()) if self.facets else ()
             items = [facet for facet in facets if wanted in fold(facet.name)]
@@ -144,15 +149,15 @@ class EntityPane(Vertical):
             options.append(Option(Text(heading + suffix, style="bold underline"), id=f"heading-{kind}", disabled=True))
             for facet in items:
                 option_id = f"entity-{facet.id}"
-                self.by_option[option_id] = facet
+                self._by_option[option_id] = facet
                 options.append(Option(self._label(facet), id=option_id))
         index = listing.highlighted
         if not options and wanted:
             options.append(Option(Text("No entity matches.", style="dim italic"), disabled=True))
         listing.set_options(options)
-        if highlighted and highlighted in self.by_option:
+        if highlighted and highlighted in self._by_option:
             listing.highlighted = listing.get_option_index(highlighted)
-        elif index is not None and self.by_option:
+        elif index is not None and self._by_option:
             # The highlighted entity left the list: stay at the same place in it.
             listing.highlighted = min(index, listing.option_count - 1)
             if listing.highlighted_option is None or listing.highlighted_option.disabled:
