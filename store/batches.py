@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from sqlite_utils import Database
 
 from discover import collect_files
+from store.changes import file_key, plan_ingest
 from store.db import bulk_writes, translate_errors
 from store.models import IngestReport
 from store.parsing import Parsed, fewer_collections, parse_files
@@ -25,16 +26,19 @@ def ingest_files(
     report: IngestReport,
     progress: Progress | None,
     workers: int | None,
-) -> None:
+) -> set[str]:
     """Add or update the articles of `targets`, counting into `report` as each batch commits
-    (so that an interrupted run's report says what was kept)."""
+    (so that an interrupted run's report says what was kept). Returns the files found (as the
+    files table names them), read or refused."""
     files, failed = collect_files(targets)
     report.failed += failed
-    done = 0
     with translate_errors(where), fewer_collections(), bulk_writes(db):
+        plan = plan_ingest(db.conn, files)
+        report.unchanged += plan.unchanged_articles
+        done = plan.skipped
         writer = Writer(db.conn)
         batch: list[Parsed] = []
-        with contextlib.closing(parse_files(files, workers)) as parsed_files:
+        with contextlib.closing(parse_files(plan.jobs, workers)) as parsed_files:
             for parsed in parsed_files:
                 batch.append(parsed)
                 if len(batch) >= BATCH:
@@ -47,6 +51,7 @@ def ingest_files(
         finish(db, writer)
     if progress:
         progress(len(files), len(files))
+    return {file_key(path) for path in files} | {file_key(path) for path, _ in failed}
 
 
 def write_batch(db: Database, writer: Writer, batch: Sequence[Parsed], report: IngestReport) -> None:

@@ -95,6 +95,18 @@ def _connect(path: Path | None, read_only: bool, any_thread: bool) -> sqlite3.Co
 
 
 @contextlib.contextmanager
+def immediate(db: Database) -> Iterator[None]:
+    """One IMMEDIATE write transaction for the block: all of it is kept or none of it."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
+
+
+@contextlib.contextmanager
 def bulk_writes(db: Database) -> Iterator[None]:
     """For an ingest: a larger page cache, and no per-row foreign key lookups (the writer
     links only rows it has just read or written; the tests check the keys afterwards)."""

@@ -19,14 +19,18 @@ class IngestReport:
     updated: int = 0
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    removed: int | None = None  # by `ingest --prune`: articles whose files are gone
 
     def to_json(self) -> dict[str, object]:
-        return {
+        report: dict[str, object] = {
             "added": self.added,
             "updated": self.updated,
             "unchanged": self.unchanged,
             "failed": [{"path": path, "error": error} for path, error in self.failed],
         }
+        if self.removed is not None:
+            report["removed"] = self.removed
+        return report
 
 
 @dataclass(frozen=True)

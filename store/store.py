@@ -7,6 +7,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlite_utils import Database
 
@@ -14,7 +15,7 @@ import store.lookups as lookups
 import store.marks as marks
 from articles import EntityType
 from articles.bundled import bundled_files
-from store.db import is_read_only, open_database, time_limit, translate_errors, translated
+from store.db import immediate, is_read_only, open_database, time_limit, translate_errors, translated
 from store.errors import IngestInterrupted, StoreError
 from store.locks import ingest_lock
 from store.marks import Mark
@@ -26,10 +27,15 @@ from store.query.ast import EntityField, Node
 from store.query.compile import Compiled
 from store.query.notes import query_notes
 from store.query.parser import parse_query, query_terms
-from store.reading import read_article, valid_id
-from store.search import lookup_entities, newest_first_ids_sql
+from store.reading import in_ids, read_article, valid_id
+from store.removal import prune_files, remove_articles
+from store.search import lookup_entities, matching_ids_sql, newest_first_ids_sql
 from store.snippets import scratch_connection
 
+if TYPE_CHECKING:
+    from store.restore import RemovedArticle
+
+Changed = TypeVar("Changed")
 # Listing what an export writes: once per export, over the whole archive.
 EXPORT_SECONDS = 30.0
 
@@ -93,21 +99,79 @@ class Store:
         progress: Callable[[int, int], None] | None = None,
         workers: int | None = None,
         on_wait: Callable[[], None] | None = None,
+        prune: bool = False,
     ) -> IngestReport:
         """Add or update the articles in files, folders and globs; failures are reported, not
         raised. One ingest writes an archive at a time: another one waits (calling `on_wait()`
-        first). Ctrl+C stops it between batches with IngestInterrupted, holding what was kept."""
+        first). Ctrl+C stops it between batches with IngestInterrupted, holding what was kept.
+        `prune`: also remove the articles whose files under `targets` are gone (`removed`)."""
         from store.batches import ingest_files  # the parser loads only when an ingest needs it
+        from store.removal import prune_scopes
 
-        if self.read_only:
-            raise StoreError(f"{self.path} is read-only: nothing was changed")
+        self._writable()
+        targets = list(targets)
+        scopes = prune_scopes(targets) if prune else []
         report = IngestReport()
         try:
             with ingest_lock(self.path, on_wait):
-                ingest_files(self.db, self.path, targets, report, progress, workers)
+                present = ingest_files(
+                    self.db, self.path, _existing(targets) if prune else targets, report, progress, workers
+                )
+                if prune:
+                    report.removed = self._changing(lambda: prune_files(self.db.conn, scopes, present))
         except KeyboardInterrupt:
             raise IngestInterrupted(report) from None
         return report
+
+    def remove(self, ids: Sequence[int]) -> list[int]:
+        """Remove these articles, their index rows and links, and the entities no article
+        names any more; returns the ids that named articles."""
+        self._writable()
+        wanted = [article_id for article_id in ids if valid_id(article_id)]
+        with ingest_lock(self.path):
+            return self._changing(lambda: remove_articles(self.db.conn, wanted))
+
+    def take_out(self, ids: Sequence[int]) -> list[RemovedArticle]:
+        """Remove articles as `remove` does, returning what `put_back` needs to restore them."""
+        from store.restore import snapshot
+
+        self._writable()
+
+        def change() -> list[RemovedArticle]:
+            kept = [item for item in (snapshot(self.db, i) for i in ids if valid_id(i)) if item is not None]
+            remove_articles(self.db.conn, [item.id for item in kept])
+            return kept
+
+        with ingest_lock(self.path):
+            return self._changing(change)
+
+    def put_back(self, removed: Sequence[RemovedArticle]) -> list[int]:
+        """Restore articles `take_out` removed; returns their ids now."""
+        from store.restore import restore
+
+        self._writable()
+        with translate_errors(self.path), ingest_lock(self.path):
+            return restore(self.db, removed)
+
+    def existing(self, ids: Sequence[int]) -> list[int]:
+        """Which of these ids name articles."""
+        wanted = [article_id for article_id in ids if valid_id(article_id)]
+        with translate_errors(self.path):
+            return [row[0] for row in self.db.execute(in_ids("SELECT id FROM articles WHERE id IN", wanted), wanted)]
+
+    def matching_ids(self, query: str | Node) -> list[int]:
+        """The ids of every article a query matches (what `rm --query` removes)."""
+        ids_sql, params = matching_ids_sql(self.compile(query))
+        with translate_errors(self.path), time_limit(self.db.conn, EXPORT_SECONDS):
+            return [row[0] for row in self.db.execute(ids_sql, params)]
+
+    def _changing(self, change: Callable[[], Changed]) -> Changed:
+        with translate_errors(self.path), immediate(self.db):
+            return change()
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path} is read-only: nothing was changed")
 
     @translated
     def mark(self, ids: Sequence[int], read: bool | None = None, starred: bool | None = None) -> list[int]:
@@ -255,3 +319,8 @@ class Store:
         finally:
             with contextlib.suppress(sqlite3.Error):  # closed already, if the export was abandoned
                 self.db.conn.rollback()  # a read transaction: nothing to keep
+
+
+def _existing(targets: list[str]) -> list[str]:
+    """The targets still there (a folder pruned away whole is no failure of the ingest)."""
+    return [target for target in targets if os.path.lexists(target)]

@@ -110,7 +110,9 @@ def test_files_inside_unreadable_folders_are_named_and_the_run_goes_on(shared_fo
         from store.parsing import parse_one
 
         files, failed = collect_files([str(locked / "inside.txt"), str(shared_folder / "open")])
-        errors = [[parsed.path, parsed.error] for path in files for parsed in parse_one(path) if parsed.error]
+        errors = [
+            [parsed.path, parsed.error] for path in files for parsed in parse_one((path, None, None)) if parsed.error
+        ]
         return [files, failed, errors]
 
     returned = as_unprivileged(discover_and_read)
