@@ -9,6 +9,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,23 +41,23 @@ def guard(monkeypatch: pytest.MonkeyPatch) -> LoopGuard:
     found = LoopGuard()
 
     class Guarded(sqlite3.Connection):
-        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:  # type: ignore[override]
+        def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
             found.check(sql)
-            return super().execute(sql, *args)  # type: ignore[arg-type]
+            return super().execute(sql, *args)
 
-        def executemany(self, sql: str, *args: object) -> sqlite3.Cursor:  # type: ignore[override]
+        def executemany(self, sql: str, *args: Any) -> sqlite3.Cursor:
             found.check(sql)
-            return super().executemany(sql, *args)  # type: ignore[arg-type]
+            return super().executemany(sql, *args)
 
-        def cursor(self, *args: object, **kwargs: object) -> sqlite3.Cursor:  # type: ignore[override]
+        def cursor(self, *args: Any, **kwargs: Any) -> Any:
             found.check("cursor")
-            return super().cursor(*args, **kwargs)  # type: ignore[arg-type]
+            return super().cursor(*args, **kwargs)
 
     connect = sqlite3.connect
 
-    def guarded(*args: object, **kwargs: object) -> sqlite3.Connection:
+    def guarded(*args: Any, **kwargs: Any) -> sqlite3.Connection:
         found.check("connect")
-        return connect(*args, factory=Guarded, **kwargs)  # type: ignore[arg-type, call-overload, no-any-return]
+        return connect(*args, factory=Guarded, **kwargs)
 
     monkeypatch.setattr(sqlite3, "connect", guarded)
     return found
@@ -94,7 +95,7 @@ async def test_no_sql_runs_on_the_event_loop(many: str, guard: LoopGuard) -> Non
         await pilot.press("escape", "o")
         await settle(pilot, app)
         await pilot.press("ctrl+p", *"harbour report 1")
-        await settle(pilot, app, 0.2)
+        await settle(pilot, app)
         await pilot.press("escape")
         await settle(pilot, app)
         guard.thread = None

@@ -37,7 +37,7 @@ async def test_typing_a_search_compiles_the_query_once(db: str, compiled: Counte
         await settle(pilot, app)
         compiled.clear()
         await pilot.press("slash", *"idlib", "enter")
-        await settle(pilot, app, 0.2)
+        await settle(pilot, app)
         assert len(titles(app)) == 3
         await pilot.press("r")  # date order: the same compiled query, in another order
         await settle(pilot, app)

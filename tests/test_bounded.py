@@ -4,7 +4,6 @@ goal (two seconds), not measurements; bench/ measures."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import subprocess
 import sys
@@ -71,6 +70,7 @@ def test_show_prints_a_huge_article_whole(huge: Path, title: str) -> None:
 
 
 async def test_the_app_starts_on_a_saved_query_matching_huge_articles(huge: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.apptools import settle
     from tui.app import make_app
     from tui.config import Config
     from tui.widgets.reader import Reader
@@ -87,12 +87,9 @@ async def test_the_app_starts_on_a_saved_query_matching_huge_articles(huge: Path
     assert made, "make_app did not return"
     app = made[0]
     async with app.run_test(size=(120, 40)) as pilot:  # type: ignore[attr-defined]
-        await asyncio.wait_for(app.workers.wait_for_complete(), HANG)  # type: ignore[attr-defined]
-        await pilot.pause(0.2)
-        await asyncio.wait_for(app.workers.wait_for_complete(), HANG)  # type: ignore[attr-defined]
+        await settle(pilot, app, HANG)  # type: ignore[arg-type]
         assert app.query_one(Timeline).results.total == 4  # type: ignore[attr-defined]
         assert app.query_one(Reader).article_id == opened  # type: ignore[attr-defined]
         await pilot.press("slash", *"metro", "enter")
-        await pilot.pause(0.2)
-        await asyncio.wait_for(app.workers.wait_for_complete(), HANG)  # type: ignore[attr-defined]
+        await settle(pilot, app, HANG)  # type: ignore[arg-type]
         assert app.query_one(Timeline).results.total == 1  # type: ignore[attr-defined]

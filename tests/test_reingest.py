@@ -21,7 +21,9 @@ PLACES = ("Bergen", "Lisbon", "Nairobi")
 def spied(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     """Which files were hashed and which were parsed (a small ingest parses in this process)."""
     calls: dict[str, list[str]] = {"hashed": [], "parsed": []}
-    hash_file, read_entries = store.parsing.file_digest, store.parsing.read_entries
+    from articles.formats import read_entries
+
+    hash_file = store.parsing.file_digest
 
     def hashed(path: str) -> str | None:
         calls["hashed"].append(Path(path).name)
@@ -52,7 +54,8 @@ def test_unchanged_files_are_not_read_again(tmp_path: Path, spied: dict[str, lis
     write_folder(tmp_path / "news")
     with Store.open(tmp_path / "a.db", seed=False) as archive:
         assert counts(archive.ingest([str(tmp_path / "news")])) == (3, 0, 0, 0)
-        spied["hashed"].clear(), spied["parsed"].clear()
+        spied["hashed"].clear()
+        spied["parsed"].clear()
         assert counts(archive.ingest([str(tmp_path / "news")])) == (0, 0, 3, 0)
     assert spied == {"hashed": [], "parsed": []}
     assert_consistent(tmp_path / "a.db")
@@ -62,7 +65,8 @@ def test_a_touched_file_is_hashed_but_not_parsed(tmp_path: Path, spied: dict[str
     files = write_folder(tmp_path / "news")
     with Store.open(tmp_path / "a.db", seed=False) as archive:
         archive.ingest([str(tmp_path / "news")])
-        spied["hashed"].clear(), spied["parsed"].clear()
+        spied["hashed"].clear()
+        spied["parsed"].clear()
         os.utime(files[1], ns=(10**18, 10**18))
         assert counts(archive.ingest([str(tmp_path / "news")])) == (0, 0, 3, 0)
         assert spied == {"hashed": ["lisbon.txt"], "parsed": []}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -92,8 +93,8 @@ def test_rm_query_with_yes_removes_every_match(capsys: pytest.CaptureFixture[str
 
 
 def test_rm_refuses_without_yes_when_stdin_is_not_a_terminal(
-    capsys: pytest.CaptureFixture[str], seeded, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    capsys: pytest.CaptureFixture[str], seeded: tuple[Store, dict[str, int]], tmp_path: Path
+) -> None:
     store, ids = seeded
     code, out, err = run(capsys, "rm", *map(str, ids.values()), "--db", str(tmp_path / "seeded.db"))
     assert (code, out) == (2, "")
@@ -120,8 +121,8 @@ def test_rm_asks_on_a_terminal_and_says_how_many(seeded, tmp_path: Path) -> None
 
 
 def test_prune_removes_the_articles_of_files_that_are_gone(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, write
-) -> None:  # type: ignore[no-untyped-def]
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, write: Callable[[str, str | bytes], Path]
+) -> None:
     files = [
         write(f"news/{place}.txt", ARTICLE.format(title=f"Vote in {place}", place=place, rest=f"{place} waits."))
         for place in ("Bergen", "Lisbon", "Osaka")
@@ -147,8 +148,8 @@ def test_prune_removes_the_articles_of_files_that_are_gone(
 
 
 def test_prune_of_a_folder_that_is_gone_removes_all_it_held(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, write
-) -> None:  # type: ignore[no-untyped-def]
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, write: Callable[[str, str | bytes], Path]
+) -> None:
     import shutil
 
     write("news/a.txt", ARTICLE.format(title="Vote in Bergen", place="Bergen", rest="fine."))

@@ -20,12 +20,12 @@ ACTIONS = (
     ("Clear entity filters", "clear_filters"),
     ("Switch timeline / relevance order", "toggle_sort"),
     ("Refresh (show newly ingested articles)", "refresh"),
-    ("Show keys and help", "help"),
+    ("Show keys and help", "app.help"),
 )
 
 
 class PaletteHost(Protocol):
-    """What the palette acts on (the app): its archive, and the two things a hit can do."""
+    """What the palette acts on (the main screen): its archive, and the two things a hit can do."""
 
     pool: StorePool
 
@@ -37,7 +37,7 @@ class PaletteHost(Protocol):
 class NewsdeskCommands(Provider):
     @property
     def newsdesk(self) -> PaletteHost:
-        return cast(PaletteHost, self.app)
+        return cast(PaletteHost, self.screen)
 
     def _lookup(self, text: str) -> tuple[list[tuple[int, str]], list[EntityFacet]]:
         """On a worker's thread: the titles and entities that `text` finds."""
@@ -46,14 +46,14 @@ class NewsdeskCommands(Provider):
 
     async def discover(self) -> Hits:
         for label, action in ACTIONS:
-            yield DiscoveryHit(label, partial(self.app.run_action, action), text=label)
+            yield DiscoveryHit(label, partial(self.screen.run_action, action), text=label)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for label, action in ACTIONS:
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), partial(self.app.run_action, action), text=label)
+                yield Hit(score, matcher.highlight(label), partial(self.screen.run_action, action), text=label)
         if len(query.strip()) < 2:
             return
         lookup = self.app.run_worker(

@@ -1,5 +1,6 @@
-"""What the app restores on launch (query, filters, order, open article), read before the
-first frame so that the first paint already shows the timeline."""
+"""The app's session: what it saves as the user goes (query, filters, order, open article)
+and restores on launch, read before the first frame so that the first paint already shows
+the timeline."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 
 from articles.errors import NewsdeskError
-from store import EntityFacet, Sort, StorePool
+from store import EntityFacet, Sort, Store, StorePool
 from tui.data import ResultSet, load_results
 
 STATE_KEY = "ui_state"
@@ -60,3 +61,8 @@ def restore_session(pool: StorePool, preload: bool = True) -> Session:
         except NewsdeskError:
             session.results = None
     return session
+
+
+def save_session(store: Store, session: Session) -> None:
+    """Remember `session` in the archive (a read-only one keeps none)."""
+    store.set_meta(STATE_KEY, session.to_json())

@@ -4,11 +4,12 @@ line at a time from a ResultSet so that only what is on screen is ever rendered.
 from __future__ import annotations
 
 from collections import OrderedDict
+from functools import partial
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -52,10 +53,15 @@ class Timeline(ScrollView, can_focus=True):
     class Chosen(Message):
         """The user opened an article."""
 
-        def __init__(self, article_id: int, index: int) -> None:
+        def __init__(self, timeline: Timeline, article_id: int, index: int) -> None:
             super().__init__()
+            self.timeline = timeline
             self.article_id = article_id
             self.index = index
+
+        @property
+        def control(self) -> Timeline:
+            return self.timeline
 
     class PageLoaded(Message):
         """A worker read a page of the results on screen (or of ones since replaced)."""
@@ -136,7 +142,7 @@ class Timeline(ScrollView, can_focus=True):
     def action_open(self) -> None:
         hit = self.current()
         if hit is not None:
-            self.post_message(self.Chosen(hit.id, self.cursor))
+            self.post_message(self.Chosen(self, hit.id, self.cursor))
 
     def current(self) -> SearchHit | None:
         """The highlighted article, once its page has arrived."""
@@ -155,10 +161,12 @@ class Timeline(ScrollView, can_focus=True):
             return
         pages, self._wanted = sorted(self._wanted), set()
         self._asked.update(pages)
-        self._fetch_pages(self.results, pages)
+        # The app's worker, so that a failure is reported where every other one is.
+        fetch = partial(self._fetch_pages, self.results, pages)
+        self.app.run_worker(fetch, thread=True, group="timeline-pages", exit_on_error=False)
 
-    @work(thread=True, group="timeline-pages", exit_on_error=False)
     def _fetch_pages(self, results: ResultSet, pages: list[int]) -> None:
+        """On a worker's thread: read the pages, post each back."""
         for page_number in pages:
             self.post_message(self.PageLoaded(results, page_number, results.fetch_page(page_number)))
 
