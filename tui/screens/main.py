@@ -3,6 +3,8 @@ the keyboard. Every search and every read runs in a worker; the screen shows wha
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -127,8 +129,15 @@ class MainScreen(Screen[None]):
         self._searching = query
 
         def search(store: Store) -> ResultSet:
-            prepared = reorder.ordered(sort) if reorder else store.prepare(query, ids, sort).lent_by(self.pool.borrow)
-            return load_results(prepared, lambda: generation != self.generation)
+            # The first page on the connection already borrowed; later pages through the pool.
+            here = (
+                reorder.ordered(sort).lent_by(lambda: nullcontext(store))
+                if reorder
+                else store.prepare(query, ids, sort)
+            )
+            results = load_results(here, lambda: generation != self.generation)
+            results.search = here.lent_by(self.pool.borrow)
+            return results
 
         def show(results: ResultSet) -> None:
             self._show_results(results, generation, select)
