@@ -30,6 +30,7 @@ from tui.fetching import FeedFetcher
 from tui.hints import empty_results
 from tui.layout import PaneLayout
 from tui.messages import ArticleLoaded, FacetsLoaded, Problem, ResultsLoaded, SearchFailed, StateChanged
+from tui.removing import ArticleRemoval
 from tui.screens.help import HelpScreen, help_sections
 from tui.session import STATE_KEY, Session, restore_session
 from tui.widgets.entities import EntityPane
@@ -61,7 +62,8 @@ class NewsdeskApp(PaneLayout):
         Binding("c", "clear_filters", "Clear filters", show=False, id="clear_filters"),
         Binding("r", "toggle_sort", "Date/relevance", show=False, id="toggle_sort"),
         Binding("R,f5", "refresh", "Refresh", show=False, id="refresh"),
-        Binding("u", "undo", "Undo mark all read", show=False, id="undo"),
+        Binding("d,delete", "delete_article", "Delete", id="delete"),
+        Binding("u", "undo", "Undo a delete, then mark all read", show=False, id="undo"),
         Binding("f", "fetch", "Fetch", id="fetch"),
         Binding("F", "feeds", "Feeds: filter by one", show=False, id="feeds"),
         Binding("question_mark", "help", "Help", id="help"),
@@ -81,6 +83,7 @@ class NewsdeskApp(PaneLayout):
         self.debounce: Timer | None = None
         self.last_query = ""
         self.bulk = MarkAllRead(self, self.db_path, self.refresh_results)
+        self.removal = ArticleRemoval(self, self.db_path, self.refresh_results)
         self.fetcher = FeedFetcher(self, self.db_path, self._status, self.refresh_results)
         self.feed_filter = FeedFilter(
             self, self.db_path, lambda: (self.last_query, tuple(self.chosen)), self._set_query
@@ -144,19 +147,28 @@ class NewsdeskApp(PaneLayout):
     def _query_submitted(self) -> None:
         self.query_one(Timeline).focus()
 
-    def run_search(self, open_selected: bool = False) -> None:
+    def run_search(self, open_selected: bool = False, near: int | None = None) -> None:
         self.generation += 1
         select = self.pending_select
         self.pending_select = None
-        self._search(self.last_query, self.sort, tuple(self.chosen), self.generation, select, open_selected)
+        self._search(self.last_query, self.sort, tuple(self.chosen), self.generation, select, open_selected, near)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(
-        self, query: str, sort: Sort, ids: tuple[int, ...], generation: int, select: int | None, open_it: bool
+        self,
+        query: str,
+        sort: Sort,
+        ids: tuple[int, ...],
+        generation: int,
+        select: int | None,
+        open_it: bool,
+        near: int | None = None,
     ) -> None:
         worker = get_current_worker()
         try:
             results = load_results(self.db_path, query, sort, ids, lambda: generation != self.generation)
+            if near is not None and select is not None:
+                results.find_near(select, near)
         except Cancelled:
             return
         except NewsdeskError as error:
@@ -164,7 +176,7 @@ class NewsdeskApp(PaneLayout):
             return
         if worker.is_cancelled:
             return
-        self.post_message(ResultsLoaded(results, generation, select))
+        self.post_message(ResultsLoaded(results, generation, select, near))
         if open_it and select is not None:
             self._load_article(select, None, focus=False, restored=True)
 
@@ -186,6 +198,8 @@ class NewsdeskApp(PaneLayout):
             return
         results = message.results
         index = results.index_of(message.select_id) if message.select_id is not None else None
+        if index is None:
+            index = message.near
         self.query_one(Timeline).show(results, index or 0, empty_results(results.query, len(self.chosen), self.db_path))
         self._show_error(" · ".join(query_notes(results.query)), note=True)
         order = "relevance" if results.sort == "rank" else "date"
@@ -352,10 +366,14 @@ class NewsdeskApp(PaneLayout):
         self.refresh_results()
         self.notify("refreshed", timeout=1.5, markup=False)
 
-    def refresh_results(self) -> None:
-        """Search again and keep the highlighted article (after a change made elsewhere)."""
-        self.pending_select = self._target()
-        self.run_search()
+    def refresh_results(self, select: int | None = None) -> None:
+        """Search again and keep the highlighted article (after a change made elsewhere), or
+        put the cursor on `select`; where neither is found, it stays at its place."""
+        self.pending_select = select if select is not None else self._target()
+        self.run_search(near=self.query_one(Timeline).cursor)
+
+    def action_delete_article(self) -> None:
+        self.removal.ask(self.query_one(Timeline).current())
 
     def action_mark_all_read(self) -> None:
         results = self.query_one(Timeline).results
@@ -364,7 +382,10 @@ class NewsdeskApp(PaneLayout):
         self.bulk.ask(results.total, results.query, results.entity_ids)
 
     def action_undo(self) -> None:
-        self.bulk.undo()
+        if self.removal.can_undo:
+            self.removal.undo()
+        else:
+            self.bulk.undo()
 
     def action_fetch(self) -> None:
         self.fetcher.start()

@@ -9,11 +9,14 @@ from tui.data import ResultSet
 
 
 class ResultsLoaded(Message):
-    def __init__(self, results: ResultSet, generation: int, select_id: int | None) -> None:
+    def __init__(self, results: ResultSet, generation: int, select_id: int | None, near: int | None = None) -> None:
+        """`select_id`: the article to put the cursor on; `near`: where it goes when that
+        article is not among the results (the place of one just deleted)."""
         super().__init__()
         self.results = results
         self.generation = generation
         self.select_id = select_id
+        self.near = near
 
 
 class FacetsLoaded(Message):
