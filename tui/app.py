@@ -33,6 +33,7 @@ from tui.messages import ArticleLoaded, FacetsLoaded, Problem, ResultsLoaded, Se
 from tui.removing import ArticleRemoval
 from tui.screens.help import HelpScreen, help_sections
 from tui.session import STATE_KEY, Session, restore_session
+from tui.watching import ArchiveWatch
 from tui.widgets.entities import EntityPane
 from tui.widgets.reader import Reader
 from tui.widgets.timeline import Timeline
@@ -84,6 +85,7 @@ class NewsdeskApp(PaneLayout):
         self.last_query = ""
         self.bulk = MarkAllRead(self, self.db_path, self.refresh_results)
         self.removal = ArticleRemoval(self, self.db_path, self.refresh_results)
+        self.archive_watch = ArchiveWatch(self, self.db_path, self.config.folders, self.refresh_results)
         self.fetcher = FeedFetcher(self, self.db_path, self._status, self.refresh_results)
         self.feed_filter = FeedFilter(
             self, self.db_path, lambda: (self.last_query, tuple(self.chosen)), self._set_query
@@ -103,6 +105,7 @@ class NewsdeskApp(PaneLayout):
 
     def on_unmount(self) -> None:
         self.generation += 1  # a search still running sees it is no longer wanted, and stops
+        self.archive_watch.close()
         close_stores()
 
     def on_mount(self) -> None:
@@ -111,6 +114,7 @@ class NewsdeskApp(PaneLayout):
         self._apply_width(self.size.width)
         self._restore()
         self.query_one(Timeline).focus()
+        self.archive_watch.start()
         self.call_after_refresh(gc.freeze)
 
     # -- searching -------------------------------------------------------------------------
