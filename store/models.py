@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 
 from articles import Article, EntityType
 
+# How FTS5's snippet() brackets a match inside the store; what leaves the store is plain text
+# and the spans of the matches in it.
 SNIPPET_OPEN = "\u27e6"
 SNIPPET_CLOSE = "\u27e7"
+Span = tuple[int, int]
 
 
 @dataclass
@@ -32,7 +35,8 @@ class IngestReport:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One matching article; the snippet marks matches with ⟦ and ⟧."""
+    """One matching article; `matches` are the (start, end) spans of the search's terms in
+    `snippet`, which is plain text."""
 
     id: int
     title: str
@@ -41,6 +45,7 @@ class SearchHit:
     snippet: str
     read: bool
     starred: bool
+    matches: tuple[Span, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -49,6 +54,7 @@ class SearchHit:
             "date": self.date,
             "source": self.source,
             "snippet": self.snippet,
+            "matches": [list(span) for span in self.matches],
             "read": self.read,
             "starred": self.starred,
         }

@@ -3,40 +3,39 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlite_utils import Database
 
+import store.lookups as lookups
+import store.marks as marks
 from articles import EntityType
 from articles.bundled import bundled_files
-from articles.entities.normalize import name_key
-from store.db import immediate, is_read_only, open_database, time_limit, translate_errors
+from store.db import immediate, is_read_only, open_database, time_limit, translate_errors, translated
 from store.errors import IngestInterrupted, StoreError
 from store.locks import ingest_lock
+from store.marks import Mark
 from store.models import EntityFacet, Facets, IngestReport, SearchPage, Stats, StoredArticle
 from store.paths import ENVIRONMENT, default_database_path
+from store.prepared import SEARCH_SECONDS, Search, Sort
+from store.query import compile as compiling
 from store.query.ast import EntityField, Node
-from store.query.compile import Compiled, compile_query, fts
-from store.query.parser import parse_query
-from store.reading import bounded, in_ids, read_article, valid_id
+from store.query.compile import Compiled
+from store.query.notes import query_notes
+from store.query.parser import parse_query, query_terms
+from store.reading import in_ids, read_article, valid_id
 from store.removal import CHANGE_KEYS, prune_files, remove_articles
+from store.search import lookup_entities, matching_ids_sql, newest_first_ids_sql
+from store.snippets import scratch_connection
 
 if TYPE_CHECKING:
     from store.restore import RemovedArticle
-from store.rows import facet, line
-from store.search import DateGroup, date_groups, lookup_entities, matching_ids_sql, newest_first_ids_sql
-from store.search import facets as count_facets
-from store.search import search as run_search
-from store.snippets import scratch_connection, with_snippets
 
-Sort = Literal["rank", "date"]
 Changed = TypeVar("Changed")
-SEARCH_SECONDS = 1.0
 # Listing what an export writes: once per export, over the whole archive.
 EXPORT_SECONDS = 30.0
 
@@ -85,13 +84,14 @@ class Store:
 
     def seed_once(self) -> None:
         """Import the bundled corpus into an empty database, once in its life."""
-        with translate_errors(self.path):
-            done = self.db.execute("SELECT value FROM meta WHERE key = 'seeded'").fetchone()
-            empty = self.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
-        if done is None and empty:
+        if self._seed_wanted():
             self.ingest([str(path) for path in bundled_files()])
-            with translate_errors(self.path), self.db.atomic():
-                self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', '1')")
+            self.set_meta("seeded", "1")
+
+    @translated
+    def _seed_wanted(self) -> bool:
+        done = self.db.execute("SELECT value FROM meta WHERE key = 'seeded'").fetchone()
+        return done is None and self.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
 
     def ingest(
         self,
@@ -185,65 +185,64 @@ class Store:
         if self.read_only:
             raise StoreError(f"{self.path} is read-only: nothing was changed")
 
+    @translated
     def mark(self, ids: Sequence[int], read: bool | None = None, starred: bool | None = None) -> list[int]:
         """Change reading state; returns the ids that name articles (the others name none)."""
-        ids = [article_id for article_id in ids if valid_id(article_id)]
-        with translate_errors(self.path), self.db.atomic():
-            existing = [row[0] for row in self.db.execute(in_ids("SELECT id FROM articles WHERE id IN", ids), ids)]
-            for article_id in existing:
-                self.db.execute("INSERT OR IGNORE INTO reading_state (article_id) VALUES (?)", (article_id,))
-                if read is not None:
-                    self.db.execute("UPDATE reading_state SET read = ? WHERE article_id = ?", (int(read), article_id))
-                if starred is not None:
-                    self.db.execute(
-                        "UPDATE reading_state SET starred = ? WHERE article_id = ?", (int(starred), article_id)
-                    )
-        return existing
+        return marks.mark(self.db, ids, read, starred)
 
-    def toggle(self, article_id: int, field: Literal["read", "starred"]) -> StoredArticle | None:
+    def toggle(self, article_id: int, field: Mark) -> StoredArticle | None:
         """Flip an article's read or starred mark; the article as it is now, or None."""
-        column = "starred" if field == "starred" else "read"
-        if not valid_id(article_id):
-            return None
-        with translate_errors(self.path), self.db.atomic():
-            if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
-                return None
-            self.db.execute("INSERT OR IGNORE INTO reading_state (article_id) VALUES (?)", (article_id,))
-            self.db.execute(f"UPDATE reading_state SET {column} = 1 - {column} WHERE article_id = ?", (article_id,))
-        return self.article(article_id)
+        return self.article(article_id) if self._toggle(article_id, field) else None
 
+    @translated
+    def _toggle(self, article_id: int, field: Mark) -> bool:
+        return marks.toggle(self.db, article_id, field)
+
+    @translated
     def opened(self, article_id: int) -> None:
         """The reader opened an article: it is read now, and was last opened now (not
         remembered in a read-only archive, which the app still reads)."""
-        if self.read_only or not valid_id(article_id):
-            return
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        with translate_errors(self.path), self.db.atomic():
-            self.db.execute(
-                "INSERT INTO reading_state (article_id, read, last_opened) VALUES (?, 1, ?) "
-                "ON CONFLICT (article_id) DO UPDATE SET read = 1, last_opened = excluded.last_opened",
-                (article_id, now),
-            )
+        if not self.read_only and valid_id(article_id):
+            marks.opened(self.db, article_id)
 
+    @translated
     def set_meta(self, key: str, value: str) -> None:
         """Remember a value (the app's session); a read-only archive keeps none."""
         if self.read_only:
             return
-        with translate_errors(self.path), self.db.atomic():
+        with self.db.atomic():
             self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
+    @translated
     def meta(self, key: str) -> str | None:
-        with translate_errors(self.path):
-            row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return str(row[0]) if row else None
 
-    # -- reading -------------------------------------------------------------------------
+    def mark_all_read(self, query: str | Node = "", entity_ids: Sequence[int] = ()) -> list[int]:
+        """Mark every matching unread article read; returns the ids it changed, which
+        `mark(ids, read=False)` puts back as they were."""
+        return self._mark_all_read(self.compile(query, entity_ids))
 
+    @translated
+    def _mark_all_read(self, compiled: Compiled) -> list[int]:
+        return marks.mark_all_read(self.db, compiled)
+
+    # -- searching -----------------------------------------------------------------------
+
+    def connection(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def scratch(self) -> sqlite3.Connection:
+        """The private database long bodies' snippets are computed in (made when first needed)."""
+        if self._scratch is None:
+            self._scratch = scratch_connection()
+        return self._scratch
+
+    @translated
     def compile(self, query: str | Node, entity_ids: Sequence[int] = ()) -> Compiled:
         """The SQL for a query, narrowed to articles naming every one of `entity_ids`."""
         node = parse_query(query) if isinstance(query, str) else query
-        with translate_errors(self.path):
-            compiled = compile_query(node, self._lookup)
+        compiled = compiling.compile_query(node, self._lookup)
         for entity_id in (entity_id for entity_id in entity_ids if valid_id(entity_id)):
             clause = "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"
             compiled.where = clause if compiled.where == "1" else f"{compiled.where} AND {clause}"
@@ -252,6 +251,18 @@ class Store:
 
     def _lookup(self, kind: EntityField, value: str, prefix: bool) -> list[int]:
         return lookup_entities(self.db.conn, kind, value, prefix)
+
+    def prepare(self, query: str | Node = "", entity_ids: Sequence[int] = (), order: Sort = "rank") -> Search:
+        """`query` compiled once, narrowed to articles naming every one of `entity_ids`, in
+        `order` (by date when it has no words): its groups, pages and facets read through
+        this store."""
+        node = parse_query(query) if isinstance(query, str) else query
+        compiled = self.compile(node, entity_ids)
+        text = query if isinstance(query, str) else ""
+        chosen: Sort = order if compiled.match is not None else "date"
+        ids = tuple(int(entity_id) for entity_id in entity_ids)
+        terms, notes = tuple(query_terms(text)), tuple(query_notes(text))
+        return Search(text, chosen, ids, compiled, terms, notes, lambda: contextlib.nullcontext(self))
 
     def search(
         self,
@@ -268,20 +279,10 @@ class Store:
         `total=False` skips counting every match (the page's total is then -1); when
         `cancelled()` turns true the search stops with a Cancelled error, and after `seconds`
         with a QueryError."""
-        compiled = self.compile(query, entity_ids)
-        with translate_errors(self.path), time_limit(self.db.conn, seconds, cancelled):
-            page = run_search(self.db.conn, compiled, sort, bounded(limit), bounded(offset), total)
-        if compiled.match is None:
-            return page
-        if self._scratch is None:
-            self._scratch = scratch_connection()
-        with translate_errors(self.path):
-            return with_snippets(self.db.conn, self._scratch, compiled.highlight, page, cancelled, seconds / 2)
+        return self.prepare(query, entity_ids, sort).hits(offset, limit, total, cancelled, seconds)
 
     def facets(self, query: str | Node = "", limit: int = 20, entity_ids: Sequence[int] = ()) -> Facets:
-        compiled = self.compile(query, entity_ids)
-        with translate_errors(self.path):
-            return count_facets(self.db.conn, compiled, bounded(limit))
+        return self.prepare(query, entity_ids).facets(limit)
 
     def entities(self, query: str | Node = "", kind: EntityType | None = None, limit: int = 20) -> list[EntityFacet]:
         """The most-named entities among matching articles, most articles first."""
@@ -289,82 +290,36 @@ class Store:
         items = [item for key, values in found.by_type.items() if kind in (None, key) for item in values]
         return sorted(items, key=lambda item: (-item.articles, item.name))[:limit]
 
-    def timeline_groups(
-        self,
-        query: str | Node = "",
-        entity_ids: Sequence[int] = (),
-        cancelled: Callable[[], bool] | None = None,
-        seconds: float = SEARCH_SECONDS,
-    ) -> list[DateGroup]:
-        """How many matching articles each day has, newest day first, undated last (stopped
-        like a search)."""
-        compiled = self.compile(query, entity_ids)
-        with translate_errors(self.path), time_limit(self.db.conn, seconds, cancelled):
-            return date_groups(self.db.conn, compiled)
+    # -- reading -------------------------------------------------------------------------
 
-    def has_text(self, query: str | Node) -> bool:
-        """Whether a query searches text (so results have snippets and a relevance order)."""
-        node = parse_query(query) if isinstance(query, str) else query
-        return fts(node) is not None or any(fts(child) is not None for child in getattr(node, "children", ()))
+    @translated
+    def article(self, article_id: int) -> StoredArticle | None:
+        return read_article(self.db.conn, article_id)
 
+    @translated
     def entity_names(self, ids: Sequence[int]) -> dict[int, tuple[str, EntityType]]:
-        ids = [entity_id for entity_id in ids if valid_id(entity_id)]
-        with translate_errors(self.path):
-            rows = self.db.execute(in_ids("SELECT id, name, type FROM entities WHERE id IN", ids), list(ids))
-            found = (facet((*row, 0)) for row in rows)
-            return {item.id: (item.name, item.type) for item in found if item is not None}
+        return lookups.entity_names(self.db, list(ids))
 
+    @translated
     def titles_like(self, text: str, limit: int = 20) -> list[tuple[int, str]]:
         """Articles whose title contains `text` (for the command palette), newest first."""
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        with translate_errors(self.path):
-            rows = self.db.execute(
-                "SELECT id, title FROM articles WHERE title LIKE ? ESCAPE '\\' "
-                "ORDER BY published IS NULL, published DESC LIMIT ?",
-                (pattern, bounded(limit)),
-            )
-            return [(row[0], line(row[1])) for row in rows]
+        return lookups.titles_like(self.db, text, limit)
 
+    @translated
     def entities_like(self, text: str, limit: int = 20) -> list[EntityFacet]:
         """Entities whose name starts a word with `text` (for narrowing and the palette)."""
-        key = name_key(text)
-        if not key:
-            return []
-        with translate_errors(self.path):
-            rows = self.db.execute(
-                """SELECT DISTINCT e.id, e.name, e.type, e.articles FROM entity_words w JOIN entities e ON e.id = w.entity_id
-                   WHERE w.word >= ? AND w.word < ? AND e.articles > 0 ORDER BY e.articles DESC LIMIT ?""",
-                (key.split()[0], key.split()[0] + "\uffff", bounded(limit)),
-            )
-            return [item for item in map(facet, rows) if item is not None]
+        return lookups.entities_like(self.db, text, limit)
 
-    def mark_all_read(self, query: str | Node = "", entity_ids: Sequence[int] = ()) -> list[int]:
-        """Mark every matching unread article read; returns the ids it changed, which
-        `mark(ids, read=False)` puts back as they were."""
-        compiled = self.compile(query, entity_ids)
-        ids_sql, params = matching_ids_sql(compiled)
-        unread_sql = (
-            f"SELECT m.id FROM ({ids_sql}) m LEFT JOIN reading_state r ON r.article_id = m.id "
-            "WHERE coalesce(r.read, 0) = 0"
-        )
-        with translate_errors(self.path), self.db.atomic():
-            ids = [row[0] for row in self.db.execute(unread_sql, params)]
-            self.db.conn.executemany(
-                "INSERT INTO reading_state (article_id, read) VALUES (?, 1) ON CONFLICT (article_id) DO UPDATE SET read = 1",
-                [(article_id,) for article_id in ids],
-            )
-        return ids
-
-    def article(self, article_id: int) -> StoredArticle | None:
-        with translate_errors(self.path):
-            return read_article(self.db.conn, article_id)
+    @translated
+    def stats(self) -> Stats:
+        return lookups.stats(self.db, self.path)
 
     def export(self, query: str | Node = "") -> Generator[StoredArticle, None, None]:
         """Every matching article, newest first, as one snapshot: the ids are listed and the
         articles read in one read transaction, so that an ingest meanwhile neither adds rows
         to nor shifts rows within the export (paging with OFFSET wrote thousands twice)."""
         compiled = self.compile(query)
-        with translate_errors(self.path):
+        with translate_errors(self.path):  # a generator: `translated` would not see its errors
             self.db.execute("BEGIN")
         try:
             with translate_errors(self.path), time_limit(self.db.conn, EXPORT_SECONDS):
@@ -377,25 +332,7 @@ class Store:
             with contextlib.suppress(sqlite3.Error):  # closed already, if the export was abandoned
                 self.db.conn.rollback()  # a read transaction: nothing to keep
 
-    def stats(self) -> Stats:
-        with translate_errors(self.path):
-            one = self.db.execute
-            articles = one("SELECT count(*) FROM articles").fetchone()[0]
-            entities = one("SELECT count(*) FROM entities WHERE articles > 0").fetchone()[0]
-            undated = one("SELECT count(*) FROM articles WHERE published IS NULL").fetchone()[0]
-            read = one("SELECT count(*) FROM reading_state WHERE read = 1").fetchone()[0]
-            starred = one("SELECT count(*) FROM reading_state WHERE starred = 1").fetchone()[0]
-        size = sum(_size(self.path + suffix) for suffix in ("", "-wal", "-shm")) if self.path != ":memory:" else 0
-        return Stats(articles, entities, undated, read, starred, size, self.path)
-
 
 def _existing(targets: list[str]) -> list[str]:
     """The targets still there (a folder pruned away whole is no failure of the ingest)."""
     return [target for target in targets if os.path.lexists(target)]
-
-
-def _size(path: str) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0

@@ -12,6 +12,9 @@ from store.files import FileRecords
 from store.models import IngestReport
 from store.parsing import COLUMNS, Parsed
 
+# Passes of reconciling at the end of an ingest; in practice the second finds nothing.
+_MAX_PASSES = 4
+
 
 class Writer:
     """Writes parsed articles into the database, one transaction per batch."""
@@ -117,10 +120,17 @@ class Writer:
 
     def finish(self) -> None:
         """Once every batch is in: give short forms the full names the archive now supports
-        (when this writer linked any: the registry is not even loaded otherwise)."""
-        if self.linked:
+        (when this writer linked any: the registry is not even loaded otherwise). What one pass
+        moves is evidence for the next, so passes repeat, each over the archive as a later
+        ingest would load it, until one moves nothing: ingesting again changes nothing."""
+        if not self.linked:
+            return
+        self.entities.refresh()
+        for _ in range(_MAX_PASSES):
+            if not self.entities.reconcile():
+                return
+            self.entities = EntityRegistry(self.conn)
             self.entities.refresh()
-            self.entities.reconcile()
 
     def _link_entities(self, article_id: int, parsed: Parsed) -> None:
         if not self.caught_up:

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from store import Store
+from store import Store, StorePool
 from tests.apptools import settle, titles
 from tui.app import make_app
 from tui.config import Config, load_config
-from tui.data import borrowed, close_stores
 from tui.widgets.reader import Reader
 from tui.widgets.timeline import Timeline
 
@@ -272,18 +271,29 @@ def test_connections_are_lent_one_user_at_a_time_and_reused(tmp_path: Path) -> N
 
     path = str(tmp_path / "lend.db")
     Store.open(path, seed=False).close()
-    with borrowed(path) as first, borrowed(path) as second:
-        assert first is not second
-    seen = []
-    thread = threading.Thread(target=lambda: seen.append(_count_with(path)))
-    thread.start()
-    thread.join()
-    with borrowed(path) as again:
-        assert again in (first, second)
-    assert seen == [0]
-    close_stores()
+    with StorePool(path) as pool:
+        with pool.borrow() as first, pool.borrow() as second:
+            assert first is not second
+        seen = []
+        thread = threading.Thread(target=lambda: seen.append(_count_with(pool)))
+        thread.start()
+        thread.join()
+        with pool.borrow() as again:
+            assert again in (first, second)
+        assert seen == [0]
 
 
-def _count_with(path: str) -> int:
-    with borrowed(path) as store:
+def test_a_store_given_back_after_the_pool_closed_is_closed_not_kept(tmp_path: Path) -> None:
+    path = str(tmp_path / "late.db")
+    Store.open(path, seed=False).close()
+    pool = StorePool(path)
+    with pool.borrow() as late:
+        pool.close()
+        assert late.stats().articles == 0  # still usable until given back
+    with pytest.raises(Exception, match="closed"):
+        late.stats()
+
+
+def _count_with(pool: StorePool) -> int:
+    with pool.borrow() as store:
         return store.stats().articles

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from store import SNIPPET_OPEN, Store
+from store import Store
 from tests.hostile import article
 
 HANG = 60
@@ -48,9 +48,9 @@ def test_search_over_huge_articles_returns_with_snippets(huge: Path, sort: str) 
     done = _cli("search", "paris", "--sort", sort, "--json", "--db", str(huge))
     hits = json.loads(done.stdout)
     assert len(hits) == 4
-    by_title = {hit["title"]: hit["snippet"] for hit in hits}
-    assert SNIPPET_OPEN in by_title["Paris grows"] and SNIPPET_OPEN in by_title["Paris lines"]
-    assert all(len(snippet) < 400 for snippet in by_title.values())
+    by_title = {hit["title"]: hit for hit in hits}
+    assert by_title["Paris grows"]["matches"] and by_title["Paris lines"]["matches"]
+    assert all(len(hit["snippet"]) < 400 for hit in by_title.values())
 
 
 def test_a_snippet_scans_only_the_start_of_a_body(huge: Path) -> None:
@@ -58,8 +58,8 @@ def test_a_snippet_scans_only_the_start_of_a_body(huge: Path) -> None:
     with Store.open(huge, create=False) as store:
         hits = {hit.title: hit for hit in store.search("paris").hits}
     assert hits["Harbour deep"].snippet.startswith("Quiet harbour news.")
-    assert SNIPPET_OPEN not in hits["Harbour deep"].snippet
-    assert SNIPPET_OPEN in hits["Harbour and Paris"].snippet
+    assert not hits["Harbour deep"].matches
+    assert hits["Harbour and Paris"].matches
 
 
 @pytest.mark.parametrize("title", ["Paris grows", "Paris lines"])
@@ -73,7 +73,6 @@ def test_show_prints_a_huge_article_whole(huge: Path, title: str) -> None:
 async def test_the_app_starts_on_a_saved_query_matching_huge_articles(huge: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from tui.app import make_app
     from tui.config import Config
-    from tui.data import close_stores
     from tui.widgets.reader import Reader
     from tui.widgets.timeline import Timeline
 
@@ -97,4 +96,3 @@ async def test_the_app_starts_on_a_saved_query_matching_huge_articles(huge: Path
         await pilot.pause(0.2)
         await asyncio.wait_for(app.workers.wait_for_complete(), HANG)  # type: ignore[attr-defined]
         assert app.query_one(Timeline).results.total == 1  # type: ignore[attr-defined]
-    close_stores()

@@ -62,7 +62,6 @@ def test_a_config_that_does_not_parse_gives_one_line(tmp_path: Path, text: str) 
 async def test_the_app_starts_with_defaults_on_a_pipe_as_config(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from store import Store
     from tui.app import make_app
-    from tui.data import close_stores
 
     os.mkfifo(tmp_path / "config.toml")
     monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "config.toml"))
@@ -72,4 +71,3 @@ async def test_the_app_starts_with_defaults_on_a_pipe_as_config(tmp_path: Path, 
         await pilot.pause(0.1)
         notes = [str(note.message) for note in app._notifications]
         assert app.is_running and any("not a regular file" in note for note in notes)
-    close_stores()

@@ -149,3 +149,20 @@ def test_huge_text_is_cut_before_extraction() -> None:
     body = ("Lisbon is sunny. " * 50_000,)
     entity = find(extract_entities("Weather", body), "Lisbon")
     assert entity.mentions < 50_000
+
+
+def test_an_organisation_renamed_no_longer_spells_its_old_initials() -> None:
+    """'Bay State Industries', renamed 'Baystate Industries' by use, stops standing against the
+    other organisation that 'BSI' spells, as it would in an archive loaded afresh (where only
+    the current name is indexed): otherwise an ingest and a second one disagree on 'BSI'."""
+    from articles.entities.index import EntityIndex
+
+    index = EntityIndex()
+    acronym = index.create("BSI", "organization")
+    renamed = index.create("Bay State Industries", "organization")
+    other = index.create("Brown and Sons Inc", "organization")
+    index.articles.update({acronym: 1, renamed: 30, other: 20})
+    assert index.acronyms.dominant("bsi", index.articles) is None  # 30 against 20: neither dominates
+    index.rename(renamed, "Baystate Industries")
+    assert index.acronyms.dominant("bsi", index.articles) == other
+    assert index.acronyms.merges(index.articles) == [(acronym, other)]

@@ -79,7 +79,6 @@ def test_a_date_that_is_not_one_reads_as_undated(edited: Path) -> None:
 async def test_the_timeline_shows_no_raw_date(edited: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from tui.app import make_app
     from tui.config import Config
-    from tui.data import close_stores
     from tui.widgets.timeline import Timeline
 
     monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "none.toml"))
@@ -89,7 +88,6 @@ async def test_the_timeline_shows_no_raw_date(edited: Path, tmp_path: Path, monk
         await app.workers.wait_for_complete()
         timeline = app.query_one(Timeline)
         lines = [timeline.render_line(y).text for y in range(10)]
-    close_stores()
     assert all("\x1b" not in line and "PWNED" not in line for line in lines)
     assert any("Undated" in line for line in lines)
 
@@ -135,7 +133,6 @@ def test_export_reads_a_hand_edited_archive_as_json(edited: Path) -> None:
 async def test_a_hand_edited_session_never_stops_the_app(edited: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from tui.app import make_app
     from tui.config import Config
-    from tui.data import close_stores
 
     monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "none.toml"))
     copy = tmp_path / "session.db"
@@ -147,4 +144,3 @@ async def test_a_hand_edited_session_never_stops_the_app(edited: Path, tmp_path:
         await pilot.pause(0.1)
         await app.workers.wait_for_complete()
         assert app.is_running
-    close_stores()

@@ -124,7 +124,6 @@ def test_the_app_writes_no_hostile_bytes_to_a_terminal(corpus, tmp_path: Path) -
 async def test_markup_in_articles_shows_literally_everywhere(corpus, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from tui.app import make_app
     from tui.config import Config
-    from tui.data import close_stores
 
     monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "none.toml"))
     *_, database = corpus
@@ -145,7 +144,6 @@ async def test_markup_in_articles_shows_literally_everywhere(corpus, tmp_path: P
         await pilot.click("#timeline", offset=(20, 1))
         await pilot.pause(0.2)
         assert app.is_running
-    close_stores()
     shown = screen.replace("&#160;", " ")
     assert any(markup.replace("&", "&amp;") in shown or markup in shown for markup in MARKUP[1:])
 
@@ -247,7 +245,6 @@ def test_two_ingests_at_once_both_finish(tmp_path: Path) -> None:
 async def test_an_ingest_while_the_app_is_open_shows_on_refresh(tmp_path: Path, write, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from tui.app import make_app
     from tui.config import Config
-    from tui.data import close_stores
     from tui.widgets.timeline import Timeline
 
     monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "none.toml"))
@@ -269,7 +266,6 @@ async def test_an_ingest_while_the_app_is_open_shows_on_refresh(tmp_path: Path, 
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.query_one(Timeline).results.total == 2  # type: ignore[union-attr]
-    close_stores()
 
 
 def test_payload_names_cover_each_kind() -> None:

@@ -10,7 +10,6 @@ from articles.bundled import bundled_files
 from store import Store
 from tui.app import make_app
 from tui.config import Config
-from tui.data import close_stores
 
 
 @pytest.fixture
@@ -20,7 +19,6 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-unt
     with Store.open(path) as store:
         store.ingest([str(p) for p in bundled_files()])
     yield make_app(path, Config())
-    close_stores()
 
 
 async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -18,13 +18,12 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from articles.errors import NewsdeskError
 from articles.sanitize import sanitize_line
-from store import Cancelled, EntityFacet, Sort
-from store.query.notes import query_notes
+from store import Cancelled, EntityFacet, Search, Sort, StorePool
 from store.query.parser import query_terms
 from tui.browse import follow, open_link
 from tui.bulk import MarkAllRead
 from tui.config import Config, apply_config, load_config
-from tui.data import borrowed, close_stores, load_facets, load_results
+from tui.data import load_results
 from tui.feedfilter import FeedFilter
 from tui.fetching import FeedFetcher
 from tui.hints import empty_results
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
 
 # Long enough to skip the keys of a paste or a key repeat; a search typed past is stopped.
 DEBOUNCE = 0.04
+FACETS = 50
 
 
 class NewsdeskApp(PaneLayout):
@@ -71,9 +71,10 @@ class NewsdeskApp(PaneLayout):
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, db_path: str, config: Config | None = None, session: Session | None = None) -> None:
+    def __init__(self, pool: StorePool, config: Config | None = None, session: Session | None = None) -> None:
         super().__init__()
-        self.db_path = db_path
+        self.pool = pool
+        self.db_path = pool.path
         self.config = config or Config()
         self.session = session
         # Searches show best matches first ('r' switches to the timeline); no text means the timeline.
@@ -83,13 +84,11 @@ class NewsdeskApp(PaneLayout):
         self.pending_select: int | None = None
         self.debounce: Timer | None = None
         self.last_query = ""
-        self.bulk = MarkAllRead(self, self.db_path, self.refresh_results)
-        self.removal = ArticleRemoval(self, self.db_path, self.refresh_results)
-        self.archive_watch = ArchiveWatch(self, self.db_path, self.config.folders, self.refresh_results)
-        self.fetcher = FeedFetcher(self, self.db_path, self._status, self.refresh_results)
-        self.feed_filter = FeedFilter(
-            self, self.db_path, lambda: (self.last_query, tuple(self.chosen)), self._set_query
-        )
+        self.bulk = MarkAllRead(self, self.pool, self.refresh_results)
+        self.removal = ArticleRemoval(self, self.pool, self.refresh_results)
+        self.archive_watch = ArchiveWatch(self, self.pool, self.config.folders, self.refresh_results)
+        self.fetcher = FeedFetcher(self, self.pool, self._status, self.refresh_results)
+        self.feed_filter = FeedFilter(self, self.pool, lambda: (self.last_query, tuple(self.chosen)), self._set_query)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-bar"):
@@ -106,7 +105,7 @@ class NewsdeskApp(PaneLayout):
     def on_unmount(self) -> None:
         self.generation += 1  # a search still running sees it is no longer wanted, and stops
         self.archive_watch.close()
-        close_stores()
+        self.pool.close()
 
     def on_mount(self) -> None:
         for problem in apply_config(self, self.config):
@@ -120,7 +119,7 @@ class NewsdeskApp(PaneLayout):
     # -- searching -------------------------------------------------------------------------
 
     def _restore(self) -> None:
-        session = self.session or restore_session(self.db_path, preload=False)
+        session = self.session or Session()
         self.sort = session.sort
         self.chosen = dict(session.chosen)
         self.pending_select = session.article
@@ -151,26 +150,31 @@ class NewsdeskApp(PaneLayout):
     def _query_submitted(self) -> None:
         self.query_one(Timeline).focus()
 
-    def run_search(self, open_selected: bool = False, near: int | None = None) -> None:
+    def run_search(self, open_selected: bool = False, reorder: Search | None = None, near: int | None = None) -> None:
+        """Search for what the bar and the filters say; `reorder` is the search on screen when
+        only the order changes (its compiled query is used again); `near` is where the cursor
+        goes when the article to select is not among the results."""
         self.generation += 1
         select = self.pending_select
         self.pending_select = None
-        self._search(self.last_query, self.sort, tuple(self.chosen), self.generation, select, open_selected, near)
+        wanted = (self.last_query, self.sort, tuple(self.chosen))
+        self._search(wanted, reorder, self.generation, select, open_selected, near)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(
         self,
-        query: str,
-        sort: Sort,
-        ids: tuple[int, ...],
+        wanted: tuple[str, Sort, tuple[int, ...]],
+        reorder: Search | None,
         generation: int,
         select: int | None,
         open_it: bool,
         near: int | None = None,
     ) -> None:
         worker = get_current_worker()
+        query, sort, ids = wanted
         try:
-            results = load_results(self.db_path, query, sort, ids, lambda: generation != self.generation)
+            search = reorder.ordered(sort) if reorder is not None else self.pool.prepare(query, ids, sort)
+            results = load_results(search, lambda: generation != self.generation)
             if near is not None and select is not None:
                 results.find_near(select, near)
         except Cancelled:
@@ -185,11 +189,11 @@ class NewsdeskApp(PaneLayout):
             self._load_article(select, None, focus=False, restored=True)
 
     @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
-    def _facets(self, query: str, ids: tuple[int, ...], generation: int) -> None:
+    def _facets(self, search: Search, generation: int) -> None:
         if generation != self.generation:
             return
         try:
-            facets = load_facets(self.db_path, query, ids)
+            facets = search.facets(FACETS)
         except NewsdeskError as error:
             self.post_message(Problem(error.message))
             return
@@ -205,13 +209,13 @@ class NewsdeskApp(PaneLayout):
         if index is None:
             index = message.near
         self.query_one(Timeline).show(results, index or 0, empty_results(results.query, len(self.chosen), self.db_path))
-        self._show_error(" · ".join(query_notes(results.query)), note=True)
+        self._show_error(" · ".join(results.search.notes), note=True)
         order = "relevance" if results.sort == "rank" else "date"
         filters = f" · {len(self.chosen)} filter{'s' if len(self.chosen) != 1 else ''}" if self.chosen else ""
         self._status(f"{results.total:,} article{'s' if results.total != 1 else ''} · by {order}{filters}")
         self._save_state()
         # Counted once the results are on screen: counting alongside held up their frame.
-        self.call_after_refresh(self._facets, results.query, results.entity_ids, message.generation)
+        self.call_after_refresh(self._facets, results.search, message.generation)
 
     @on(FacetsLoaded)
     def _show_facets(self, message: FacetsLoaded) -> None:
@@ -250,7 +254,7 @@ class NewsdeskApp(PaneLayout):
     def _load_article(self, article_id: int, index: int | None, focus: bool, restored: bool = False) -> None:
         """Show an article; opening one marks it read, restoring the last session's does not."""
         try:
-            with borrowed(self.db_path) as store:
+            with self.pool.borrow() as store:
                 if not restored:
                     store.opened(article_id)
                 stored = store.article(article_id)
@@ -263,13 +267,18 @@ class NewsdeskApp(PaneLayout):
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
         reader = self.query_one(Reader)
-        reader.show(message.stored, query_terms(self.last_query))
+        reader.show(message.stored, self._terms())
         self.screen.remove_class("-no-article")
         self._follow_state(message.stored.id, message.stored.read, message.stored.starred)
         if message.focus:
             self.screen.add_class("-reading")
             reader.focus()
         self._save_state()
+
+    def _terms(self) -> tuple[str, ...]:
+        """The words of the search on screen, to highlight in the reader."""
+        results = self.query_one(Timeline).results
+        return results.search.terms if results is not None else ()
 
     def _target(self) -> int | None:
         """The article a state key acts on: the open one when reading, else the highlighted one."""
@@ -293,7 +302,7 @@ class NewsdeskApp(PaneLayout):
     @work(thread=True, group="state", exit_on_error=False)
     def _write_state(self, article_id: int, field: Literal["read", "starred"]) -> None:
         try:
-            with borrowed(self.db_path) as store:
+            with self.pool.borrow() as store:
                 stored = store.toggle(article_id, field)
         except NewsdeskError as error:
             self.post_message(Problem(error.message))
@@ -307,7 +316,7 @@ class NewsdeskApp(PaneLayout):
         self._follow_state(stored.id, stored.read, stored.starred)
         reader = self.query_one(Reader)
         if reader.article_id == stored.id:
-            reader.show(stored, query_terms(self.last_query))
+            reader.show(stored, self._terms())
 
     def _follow_state(self, article_id: int, read: bool, starred: bool) -> None:
         timeline = self.query_one(Timeline)
@@ -333,7 +342,7 @@ class NewsdeskApp(PaneLayout):
     @work(thread=True, group="link", exit_on_error=False)
     def _open_link(self, article_id: int | None) -> None:
         try:
-            with borrowed(self.db_path) as store:
+            with self.pool.borrow() as store:
                 stored = store.article(article_id) if article_id is not None else None
         except NewsdeskError as error:
             self.post_message(Problem(error.message))
@@ -364,7 +373,9 @@ class NewsdeskApp(PaneLayout):
             self.notify("r switches a search with words between relevance and date order", markup=False)
             return
         self.sort = "rank" if self.sort == "date" else "date"
-        self.run_search()
+        results = self.query_one(Timeline).results
+        same = results is not None and (results.query, results.entity_ids) == (self.last_query, tuple(self.chosen))
+        self.run_search(reorder=results.search if same and results is not None else None)
 
     def action_refresh(self) -> None:
         self.refresh_results()
@@ -414,7 +425,7 @@ class NewsdeskApp(PaneLayout):
     @work(thread=True, group="save", exclusive=True, exit_on_error=False)
     def _write_meta(self, value: str) -> None:
         try:
-            with borrowed(self.db_path) as store:
+            with self.pool.borrow() as store:
                 store.set_meta(STATE_KEY, value)
         except NewsdeskError as error:
             self.post_message(Problem(error.message))
@@ -430,5 +441,6 @@ def _palette() -> type[Provider]:
 def make_app(db_path: str | Path, config: Config | None = None, preload: bool = True) -> NewsdeskApp:
     """The app on the database at `db_path` (the console script and the tests both call this).
     The last session and its first page are read here, before the first frame."""
-    session = restore_session(str(db_path), preload) if preload else None
-    return NewsdeskApp(str(db_path), config if config is not None else load_config(), session)
+    pool = StorePool(str(db_path))
+    session = restore_session(pool, preload)
+    return NewsdeskApp(pool, config if config is not None else load_config(), session)

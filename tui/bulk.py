@@ -8,7 +8,7 @@ from collections.abc import Callable
 from textual.app import App
 
 from articles.errors import NewsdeskError
-from tui.data import borrowed
+from store import StorePool
 from tui.messages import Problem
 from tui.screens.confirm import ConfirmScreen
 
@@ -16,10 +16,10 @@ from tui.screens.confirm import ConfirmScreen
 class MarkAllRead:
     """The app's one bulk change of reading state and its undo."""
 
-    def __init__(self, app: App[None], db_path: str, changed: Callable[[], None]) -> None:
+    def __init__(self, app: App[None], pool: StorePool, changed: Callable[[], None]) -> None:
         """`changed` runs on the app's thread once reading state has changed (to search again)."""
         self.app = app
-        self.db_path = db_path
+        self.pool = pool
         self.changed = changed
         self.undo_ids: list[int] = []
 
@@ -46,7 +46,7 @@ class MarkAllRead:
     def _write(self, unread: list[int] | None, query: str = "", entity_ids: tuple[int, ...] = ()) -> None:
         """On a worker thread: mark the matches read, or (given ids) make those unread again."""
         try:
-            with borrowed(self.db_path) as store:
+            with self.pool.borrow() as store:
                 changed = store.mark_all_read(query, entity_ids) if unread is None else store.mark(unread, read=False)
         except NewsdeskError as error:
             self.app.post_message(Problem(error.message))

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from textual.app import App
 
 from articles.errors import NewsdeskError
+from store import StorePool
 from store.feed_models import FeedFacet
 from store.query.edit import with_field
-from tui.data import borrowed
 from tui.messages import Problem
 from tui.screens.feeds import ALL_FEEDS, FeedsScreen
 
@@ -22,12 +22,12 @@ class FeedFilter:
     def __init__(
         self,
         app: App[None],
-        db_path: str,
+        pool: StorePool,
         query: Callable[[], tuple[str, tuple[int, ...]]],
         apply: Callable[[str], None],
     ) -> None:
         self.app = app
-        self.db_path = db_path
+        self.pool = pool
         self.query = query
         self.apply = apply
 
@@ -42,7 +42,7 @@ class FeedFilter:
         from store.feeds import Subscriptions
 
         try:
-            with borrowed(self.db_path) as store:
+            with self.pool.borrow() as store:
                 facets = Subscriptions(store).facets(with_field(text, "feed", None), entity_ids)
         except NewsdeskError as error:
             self.app.post_message(Problem(error.message))

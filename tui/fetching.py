@@ -13,7 +13,7 @@ from textual.worker import get_current_worker
 
 from articles.errors import NewsdeskError
 from articles.sanitize import sanitize_line
-from tui.data import borrowed
+from store import StorePool
 from tui.messages import Problem
 
 if TYPE_CHECKING:
@@ -27,10 +27,10 @@ class FeedFetcher:
     """One fetch at a time; `status(text)` and `changed()` run on the app's thread."""
 
     def __init__(
-        self, app: App[None], db_path: str, status: Callable[[str], None], changed: Callable[[], None]
+        self, app: App[None], pool: StorePool, status: Callable[[str], None], changed: Callable[[], None]
     ) -> None:
         self.app = app
-        self.db_path = db_path
+        self.pool = pool
         self.status = status
         self.changed = changed
         self.running = False
@@ -53,7 +53,7 @@ class FeedFetcher:
         worker = get_current_worker()
         report: FetchReport | None = None
         try:
-            with borrowed(self.db_path) as store:
+            with self.pool.borrow() as store:
                 report = fetch_feeds(store, progress=self._progress, cancelled=lambda: worker.is_cancelled)
         except NewsdeskError as error:
             self.app.post_message(Problem(error.message))

@@ -10,8 +10,7 @@ from textual.app import App
 
 from articles.errors import NewsdeskError
 from articles.sanitize import sanitize_line
-from store import SearchHit
-from tui.data import borrowed
+from store import SearchHit, StorePool
 from tui.messages import Problem
 from tui.screens.confirm import ConfirmScreen
 
@@ -22,11 +21,11 @@ if TYPE_CHECKING:
 class ArticleRemoval:
     """The app's deletions and their undo, newest first."""
 
-    def __init__(self, app: App[None], db_path: str, changed: Callable[[int | None], None]) -> None:
+    def __init__(self, app: App[None], pool: StorePool, changed: Callable[[int | None], None]) -> None:
         """`changed(select)` runs on the app's thread after a change (to search again, with the
         cursor on article `select` when it is given)."""
         self.app = app
-        self.db_path = db_path
+        self.pool = pool
         self.changed = changed
         self.removed: list[RemovedArticle] = []
 
@@ -52,7 +51,7 @@ class ArticleRemoval:
     def _take_out(self, article_id: int) -> None:
         """On a worker thread."""
         try:
-            with borrowed(self.db_path) as store:
+            with self.pool.borrow() as store:
                 taken = store.take_out([article_id])
         except NewsdeskError as error:
             self.app.post_message(Problem(error.message))
@@ -70,7 +69,7 @@ class ArticleRemoval:
     def _put_back(self, item: RemovedArticle) -> None:
         """On a worker thread."""
         try:
-            with borrowed(self.db_path) as store:
+            with self.pool.borrow() as store:
                 (article_id,) = store.put_back([item])
         except NewsdeskError as error:
             self.app.post_message(Problem(error.message))

@@ -12,8 +12,7 @@ from collections.abc import Callable, Sequence
 from textual.app import App
 
 from articles.errors import NewsdeskError
-from store import IngestReport, Store
-from tui.data import borrowed
+from store import IngestReport, Store, StorePool
 from tui.messages import Problem
 
 # How often the archive is asked whether another connection wrote to it (PRAGMA data_version,
@@ -24,10 +23,10 @@ CHECK_SECONDS = 0.5
 class ArchiveWatch:
     """Watches folders into the archive, and the archive for articles written by anyone."""
 
-    def __init__(self, app: App[None], db_path: str, folders: Sequence[str], changed: Callable[[], None]) -> None:
+    def __init__(self, app: App[None], pool: StorePool, folders: Sequence[str], changed: Callable[[], None]) -> None:
         """`changed` runs on the app's thread when the archive's articles have changed."""
         self.app = app
-        self.db_path = db_path
+        self.pool = pool
         self.folders = list(folders)
         self.changed = changed
         self.stop = threading.Event()
@@ -55,7 +54,7 @@ class ArchiveWatch:
         """On a worker thread: whether the archive's articles changed since the last look."""
         try:
             if self.probe is None:
-                self.probe = Store.open(self.db_path, seed=False, any_thread=True, create=False)
+                self.probe = Store.open(self.pool.path, seed=False, any_thread=True, create=False)
             version = self.probe.data_version()
             if version == self.version:
                 return
@@ -70,7 +69,7 @@ class ArchiveWatch:
     def _scan(self) -> None:
         """On a worker thread: ingest the folders as they are now (what was read before is skipped)."""
         try:
-            with borrowed(self.db_path) as store:
+            with self.pool.borrow() as store:
                 report = store.ingest(self.folders, workers=1)
         except NewsdeskError as error:
             self.app.post_message(Problem(error.message))
@@ -93,7 +92,7 @@ class ArchiveWatch:
             return
         try:
             for files in watch_files(folders, self.stop):
-                with borrowed(self.db_path) as store:
+                with self.pool.borrow() as store:
                     self._show(store.ingest(files, workers=1))
         except NewsdeskError as error:
             self.app.post_message(Problem(error.message))

@@ -35,10 +35,16 @@ class Acronyms:
                 self.touched.add(initials(base))
 
     def forget(self, entity_id: int, name: str) -> None:
-        """The entity is no longer known by this name (renamed, or merged into another)."""
+        """The entity is no longer known by this name (renamed, or merged into another): its
+        initials no longer spell it, as they would not for an archive loaded afresh."""
         key = name_key(name)
         if self.letters_only.get(key) == entity_id:
             del self.letters_only[key]
+        if " " in key:
+            base = company_base(key)
+            for letters in {initials(key), *([initials(base)] if base else [])}:
+                self.by_initials[letters].discard(entity_id)
+                self.touched.add(letters)
 
     def dominant(self, letters: str, articles: Counter[int]) -> int | None:
         """The organisation these letters stand for: the one of those initials named at least

@@ -19,8 +19,8 @@ from articles import EntityType
 from articles.entities.normalize import fold
 from articles.sanitize import sanitize_line
 from store import EntityFacet, Facets
+from tui.widgets.cells import fit
 from tui.widgets.reader import ENTITY_STYLES
-from tui.widgets.timeline import fit
 
 HEADINGS: dict[EntityType, str] = {"person": "People", "place": "Places", "organization": "Organisations"}
 
