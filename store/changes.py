@@ -1,5 +1,6 @@
 """What a re-ingest has to read: each file's size and modification time against what the
-archive stored when it last read it. A file found as it was is not opened at all."""
+archive stored when it last read it. A file found as it was is not opened at all (nor is the
+parser imported when no file needs it)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,22 @@ from dataclasses import dataclass, field
 from sqlite3 import Connection
 
 from discover import shown_path
-from store.parsing import FileSeen, Job
+
+
+@dataclass(frozen=True)
+class FileSeen:
+    """An ingested file as it was found: its absolute path (as shown), its size and modification
+    time taken before it was read, and a hash of its bytes (None when they could not be read)."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    digest: str | None
+
+
+# What a worker is given: the file (as the system names it), what it was found as, and the
+# hash of its bytes when the archive has read it before (same hash: it is not parsed again).
+Job = tuple[str, FileSeen | None, str | None]
 
 
 @dataclass

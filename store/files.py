@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlite3 import Connection
 
-from store.parsing import FileSeen
+from store.changes import FileSeen
 
 
 class FileRecords:

@@ -19,6 +19,7 @@ from articles.entities.normalize import fold
 from articles.entities.record import EntityRecord, record_of
 from articles.formats import Entry, NeedsStreaming, Part, entry_of, read_entries, read_parts
 from discover import shown_path
+from store.changes import FileSeen, Job
 from store.fanout import Fanout, chunked, die_with, last_marked
 
 PARALLEL_FROM = 64
@@ -35,22 +36,6 @@ COLUMNS = (
     "content_hash", "path", "title", "subtitle", "published", "source", "source_key", "url", "byline", "body",
     "captions", "entity_text", "words",
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class FileSeen:
-    """An ingested file as it was found: its absolute path (as shown), its size and modification
-    time taken before it was read, and a hash of its bytes (None when they could not be read)."""
-
-    path: str
-    size: int
-    mtime_ns: int
-    digest: str | None
-
-
-# What a worker is given: the file (as the system names it), what it was found as, and the
-# hash of its bytes when the archive has read it before (same hash: it is not parsed again).
-Job = tuple[str, FileSeen | None, str | None]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from sqlite3 import Connection
 
 _BY_ARTICLE = ("article_entities", "paths", "reading_state", "feed_items")
 REMOVALS_KEY = "removals"
+WRITES_KEY = "article_writes"  # batches that added or updated articles (store/batches.py)
+CHANGE_KEYS = [WRITES_KEY, REMOVALS_KEY]
 
 
 def removal_count(conn: Connection) -> str:
@@ -39,12 +41,17 @@ def remove_articles(conn: Connection, ids: Iterable[int]) -> list[int]:
         conn.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM removing)")
     conn.execute("DELETE FROM articles WHERE id IN (SELECT id FROM removing)")  # its trigger unindexes them
     _recount_entities(conn)
+    count_change(conn, REMOVALS_KEY)
+    return removed
+
+
+def count_change(conn: Connection, key: str) -> None:
+    """One more change of this kind (a reader that saw the last count knows to look again)."""
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, '1') "
         "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
-        (REMOVALS_KEY,),
+        (key,),
     )
-    return removed
 
 
 def _recount_entities(conn: Connection) -> None:

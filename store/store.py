@@ -28,7 +28,7 @@ from store.query.compile import Compiled
 from store.query.notes import query_notes
 from store.query.parser import parse_query, query_terms
 from store.reading import in_ids, read_article, valid_id
-from store.removal import prune_files, remove_articles
+from store.removal import CHANGE_KEYS, prune_files, remove_articles
 from store.search import lookup_entities, matching_ids_sql, newest_first_ids_sql
 from store.snippets import scratch_connection
 
@@ -164,6 +164,18 @@ class Store:
         ids_sql, params = matching_ids_sql(self.compile(query))
         with translate_errors(self.path), time_limit(self.db.conn, EXPORT_SECONDS):
             return [row[0] for row in self.db.execute(ids_sql, params)]
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the archive (no table read)."""
+        with translate_errors(self.path):
+            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def change_marks(self) -> tuple[str, ...]:
+        """Marks that change whenever articles are added, updated or removed, by any process
+        (reading state and the app's session do not move them)."""
+        with translate_errors(self.path):
+            rows = dict(self.db.execute("SELECT key, value FROM meta WHERE key IN (?, ?)", CHANGE_KEYS))
+        return tuple(str(rows.get(key, "0")) for key in CHANGE_KEYS)
 
     def _changing(self, change: Callable[[], Changed]) -> Changed:
         with translate_errors(self.path), immediate(self.db):

@@ -138,7 +138,7 @@ async def test_an_empty_archive_says_how_to_add_articles(tmp_path: Path) -> None
         await settle(pilot, app)
         shown = "\n".join(shown_lines(app.query_one(Timeline)))
     assert "The archive is empty." in shown
-    assert f"newsdesk ingest ~/news --db {path}" in " ".join(shown.split()) and "press R" in shown
+    assert f"newsdesk ingest ~/news --db {path}" in " ".join(shown.split()) and "appear here as they land" in shown
     assert f"newsdesk feed add URL --db {path} then press f here" in " ".join(shown.split())
 
 

@@ -39,7 +39,7 @@ class NewsdeskApp(App[None]):
         super().__init__()
         self.pool = pool
         self.config = config or Config()
-        self.main = MainScreen(pool, session or Session())
+        self.main = MainScreen(pool, session or Session(), self.config.folders)
 
     def on_mount(self) -> None:
         for problem in apply_config(self, self.config):

@@ -118,6 +118,16 @@ class ResultSet:
                     return page_number * PAGE + offset
         return None
 
+    def find_near(self, article_id: int, index: int) -> None:
+        """Read the pages around `index` until one holds the article (on a worker thread: a
+        search run again after a change keeps the cursor on it, a few places up or down)."""
+        page_number = index // PAGE
+        for number in (page_number, page_number - 1, page_number + 1):
+            if self.index_of(article_id) is not None:
+                return
+            if 0 <= number * PAGE < self.total and number not in self._pages:
+                self.keep_page(number, self.fetch_page(number))
+
     def update(self, index: int, read: bool, starred: bool) -> None:
         """Change a cached row's reading state in place: an article read from an 'is:unread'
         list stays where it is until the next search."""

@@ -3,6 +3,7 @@ the keyboard. Every search and every read runs in a worker; the screen shows wha
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import nullcontext
 
 from rich.text import Text
@@ -24,7 +25,9 @@ from tui.feedfilter import FeedFilter
 from tui.fetching import FeedFetcher
 from tui.hints import empty_results
 from tui.layout import Panes
+from tui.removing import ArticleRemoval
 from tui.session import Session, save_session
+from tui.watching import ArchiveWatch
 from tui.widgets.entities import EntityPane
 from tui.widgets.reader import Reader
 from tui.widgets.searchbar import SearchBar
@@ -49,12 +52,14 @@ class MainScreen(Screen[None]):
         Binding("c", "clear_filters", "Clear filters", show=False, id="clear_filters"),
         Binding("r", "toggle_sort", "Date/relevance", show=False, id="toggle_sort"),
         Binding("R,f5", "refresh", "Refresh", show=False, id="refresh"),
-        Binding("u", "undo", "Undo mark all read", show=False, id="undo"),
+        Binding("d,delete", "delete_article", "Delete", id="delete"),
+        Binding("u", "undo", "Undo a delete, then mark all read", show=False, id="undo"),
         Binding("f", "fetch", "Fetch", id="fetch"),
         Binding("F", "feeds", "Feeds: filter by one", show=False, id="feeds"),
     ]
 
-    def __init__(self, pool: StorePool, session: Session) -> None:
+    def __init__(self, pool: StorePool, session: Session, folders: Sequence[str] = ()) -> None:
+        """`folders`: ingested at start and watched while the screen is up (the config's)."""
         super().__init__()
         self.pool = pool
         self.session = session
@@ -71,6 +76,8 @@ class MainScreen(Screen[None]):
         self.panes = Panes(self)
         self.articles = ArticleActions(self, pool, self._save_state)
         self.bulk = MarkAllRead(self, pool, self.refresh_results)
+        self.removal = ArticleRemoval(self, pool, self.refresh_results)
+        self.archive_watch = ArchiveWatch(self, pool, folders, self.refresh_results)
         self.fetcher = FeedFetcher(self, pool, self.show_status, self.refresh_results)
         self.feed_filter = FeedFilter(self, pool, lambda: (self.last_query, tuple(self.chosen)), self.set_query)
 
@@ -90,6 +97,7 @@ class MainScreen(Screen[None]):
         reading = session.article is not None and session.reading
         self.set_class(not reading, "-no-article")
         self.query_one(Timeline).focus()
+        self.archive_watch.start()
         if session.results is None:
             self.run_search(open_selected=reading)
             return
@@ -102,6 +110,7 @@ class MainScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.generation += 1  # a search still running sees it is no longer wanted, and stops
+        self.archive_watch.close()
 
     def on_resize(self, event: Resize) -> None:
         self.panes.fit(event.size.width)
@@ -120,9 +129,10 @@ class MainScreen(Screen[None]):
     def _query_submitted(self) -> None:
         self.query_one(Timeline).focus()
 
-    def run_search(self, open_selected: bool = False, reorder: Search | None = None) -> None:
+    def run_search(self, open_selected: bool = False, reorder: Search | None = None, near: int | None = None) -> None:
         """Search for what the bar and the filters say; `reorder` is the search on screen when
-        only the order changes (its compiled query is used again)."""
+        only the order changes (its compiled query is used again); `near` is where the cursor
+        goes when the article to select is not among the results."""
         self.generation += 1
         generation, select, self.pending_select = self.generation, self.pending_select, None
         query, sort, ids = self.last_query, self.sort, tuple(self.chosen)
@@ -136,21 +146,27 @@ class MainScreen(Screen[None]):
                 else store.prepare(query, ids, sort)
             )
             results = load_results(here, lambda: generation != self.generation)
+            if near is not None and select is not None:
+                results.find_near(select, near)
             results.search = here.lent_by(self.pool.borrow)
             return results
 
         def show(results: ResultSet) -> None:
-            self._show_results(results, generation, select)
+            self._show_results(results, generation, select, near)
             if open_selected and select is not None:
                 self.articles.load(select, focus=False, restored=True)
 
         in_worker(self, self.pool, search, show, group="search", exclusive=True)
 
-    def _show_results(self, results: ResultSet, generation: int, select_id: int | None) -> None:
+    def _show_results(
+        self, results: ResultSet, generation: int, select_id: int | None, near: int | None = None
+    ) -> None:
         if generation != self.generation:
             return
         self.searched = results.query
         index = results.index_of(select_id) if select_id is not None else None
+        if index is None:
+            index = near
         hint = empty_results(results.query, len(self.chosen), self.pool.path)
         self.query_one(Timeline).show(results, index or 0, hint)
         self.query_one(SearchBar).say(" · ".join(results.search.notes), note=True)
@@ -240,10 +256,14 @@ class MainScreen(Screen[None]):
         self.refresh_results()
         self.notify("refreshed", timeout=1.5, markup=False)
 
-    def refresh_results(self) -> None:
-        """Search again and keep the highlighted article (after a change made elsewhere)."""
-        self.pending_select = self.articles.target()
-        self.run_search()
+    def refresh_results(self, select: int | None = None) -> None:
+        """Search again and keep the highlighted article (after a change made elsewhere), or
+        put the cursor on `select`; where neither is found, it stays at its place."""
+        self.pending_select = select if select is not None else self.articles.target()
+        self.run_search(near=self.query_one(Timeline).cursor)
+
+    def action_delete_article(self) -> None:
+        self.removal.ask(self.query_one(Timeline).current())
 
     def action_mark_all_read(self) -> None:
         results = self.query_one(Timeline).results
@@ -251,7 +271,10 @@ class MainScreen(Screen[None]):
             self.bulk.ask(results.total, results.query, results.entity_ids)
 
     def action_undo(self) -> None:
-        self.bulk.undo()
+        if self.removal.can_undo:
+            self.removal.undo()
+        else:
+            self.bulk.undo()
 
     def action_fetch(self) -> None:
         self.fetcher.start()
