@@ -58,12 +58,27 @@ def open_store(args: argparse.Namespace, create: bool = False) -> Store:
     return Store.open(args.db, create=create) if args.db else Store.open(create=create)
 
 
+# The command line's styles, by what they mark; its one place for colour (the app's is app.tcss).
+STYLES = {
+    "newsdesk.id": "dim",
+    "newsdesk.date": "cyan",
+    "newsdesk.title": "bold",
+    "newsdesk.source": "dim",
+    "newsdesk.match": "bold yellow",
+    "newsdesk.count": "dim",
+    "newsdesk.type": "dim",
+    "newsdesk.name": "bold",
+}
+
+
 def console(stream: str = "stdout") -> Console:
-    """A Rich console that never reads markup and only styles when it writes to a terminal."""
+    """A Rich console that never reads markup and only styles when it writes to a terminal,
+    with the named styles above (`style="newsdesk.date"`)."""
     from rich.console import Console
+    from rich.theme import Theme
 
     file = sys.stdout if stream == "stdout" else sys.stderr
-    return Console(file=file, markup=False, emoji=False, highlight=False, soft_wrap=True)
+    return Console(file=file, markup=False, emoji=False, highlight=False, soft_wrap=True, theme=Theme(STYLES))
 
 
 def clean(text: str | None) -> str:

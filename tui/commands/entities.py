@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     out = console()
     for item in items:
         line = Text(f"{item.articles:>6}  ")
-        line.append(f"{item.type:<13}", style="dim")
-        line.append(clean(item.name), style="bold")
+        line.append(f"{item.type:<13}", style="newsdesk.type")
+        line.append(clean(item.name), style="newsdesk.name")
         out.print(line)
     return 0

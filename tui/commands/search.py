@@ -43,14 +43,14 @@ def run(args: argparse.Namespace) -> int:
     out = console()
     for hit in page.hits:
         line = Text()
-        line.append(f"{hit.id:>6}  ", style="dim")
-        line.append(f"{hit.date or 'undated':<10}  ", style="cyan")
-        line.append(clean(hit.title), style="bold")
+        line.append(f"{hit.id:>6}  ", style="newsdesk.id")
+        line.append(f"{hit.date or 'undated':<10}  ", style="newsdesk.date")
+        line.append(clean(hit.title), style="newsdesk.title")
         if hit.source:
-            line.append(f"  ({clean(hit.source)})", style="dim")
+            line.append(f"  ({clean(hit.source)})", style="newsdesk.source")
         out.print(line)
         out.print(snippet_text(hit, indent="          "))
-    out.print(Text(f"{page.total} matching article{'s' if page.total != 1 else ''}", style="dim"))
+    out.print(Text(f"{page.total} matching article{'s' if page.total != 1 else ''}", style="newsdesk.count"))
     return 0
 
 
@@ -61,5 +61,5 @@ def snippet_text(hit: SearchHit, indent: str = "") -> Text:
     text = Text(indent)
     text.append(hit.snippet)
     for start, end in hit.matches:
-        text.stylize("bold yellow", len(indent) + start, len(indent) + end)
+        text.stylize("newsdesk.match", len(indent) + start, len(indent) + end)
     return text

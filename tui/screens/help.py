@@ -61,10 +61,15 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self.table(), markup=False)
             yield Static(_query_help(), markup=False)
 
+    def _key_style(self) -> str:
+        """Keys in the theme's accent colour (no colour of its own here)."""
+        accent = self.app.current_theme.accent if self.is_attached else None
+        return f"bold {accent}" if accent else "bold"
+
     def table(self) -> Table:
         """Every key, by where it works, with what it does (as the screen shows them)."""
         table = Table(title=Text("newsdesk keys"), expand=True, show_edge=False, title_style="bold")
-        table.add_column(Text("keys"), style="bold cyan", no_wrap=True)
+        table.add_column(Text("keys"), style=self._key_style(), no_wrap=True)
         table.add_column(Text("does"))
         table.add_column(Text("id (for [keys] in the config file)"), style="dim", no_wrap=True)
         for title, bindings in self.sections:
