@@ -18,7 +18,7 @@ from articles.entities.normalize import name_key
 from store.db import is_read_only, open_database, time_limit, translate_errors
 from store.errors import IngestInterrupted, StoreError
 from store.locks import ingest_lock
-from store.models import EntityFacet, Facets, IngestReport, SearchPage, Stats, StoredArticle
+from store.models import EntityFacet, Facets, IngestReport, RelatedArticle, SearchPage, Stats, StoredArticle
 from store.paths import ENVIRONMENT, default_database_path
 from store.query.ast import EntityField, Node
 from store.query.compile import Compiled, compile_query, fts
@@ -29,6 +29,8 @@ from store.search import DateGroup, date_groups, lookup_entities, matching_ids_s
 from store.search import facets as count_facets
 from store.search import search as run_search
 from store.snippets import scratch_connection, with_snippets
+from store.story_list import StorySummary
+from store.trends import EntityTrend
 
 Sort = Literal["rank", "date"]
 SEARCH_SECONDS = 1.0
@@ -283,6 +285,56 @@ class Store:
     def article(self, article_id: int) -> StoredArticle | None:
         with translate_errors(self.path):
             return read_article(self.db.conn, article_id)
+
+    def related(self, article_id: int, limit: int = 10) -> list[RelatedArticle]:
+        """The articles most related to one, best first (StoreError when there is no such article)."""
+        from store.related import related_articles
+        from store.terms import document_counts
+
+        if self._scratch is None:
+            self._scratch = scratch_connection()
+        with translate_errors(self.path):
+            found = related_articles(
+                self.db.conn, self._scratch, document_counts(self.path), article_id, bounded(limit)
+            )
+        if found is None:
+            raise StoreError(f"no article has id {article_id}")
+        return found
+
+    def explain(self, article_id: int, query: str = "", entity_ids: Sequence[int] = ()) -> str:
+        """Why an article matches a query and filters, in one line."""
+        from store.explain import explain
+
+        with translate_errors(self.path):
+            return explain(self.db.conn, article_id, query, entity_ids).text()
+
+    def stories(
+        self, query: str | Node = "", limit: int = 50, smallest: int = 2, entity_ids: Sequence[int] = ()
+    ) -> list[StorySummary]:
+        """Stories of at least `smallest` articles that a matching article is in, newest first."""
+        from store.story_list import list_stories
+
+        compiled = self.compile(query, entity_ids)
+        with translate_errors(self.path), time_limit(self.db.conn, SEARCH_SECONDS):
+            return list_stories(self.db.conn, compiled, bounded(limit), smallest)
+
+    def entity_trend(self, name: str, kind: EntityType | None = None) -> EntityTrend:
+        """The entity a name means, its articles per month and its companions (StoreError when
+        the archive names no such entity)."""
+        from store.trends import entity_trend, find_entity
+
+        with translate_errors(self.path):
+            entity_id = find_entity(self.db.conn, name, kind)
+            trend = entity_trend(self.db.conn, entity_id) if entity_id is not None else None
+        if trend is None:
+            raise StoreError(f"no entity is named {name!r}")
+        return trend
+
+    def entity_trend_of(self, entity_id: int) -> EntityTrend | None:
+        from store.trends import entity_trend
+
+        with translate_errors(self.path):
+            return entity_trend(self.db.conn, entity_id) if valid_id(entity_id) else None
 
     def export(self, query: str | Node = "") -> Generator[StoredArticle, None, None]:
         """Every matching article, newest first, as one snapshot: the ids are listed and the

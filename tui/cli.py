@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from articles.errors import NewsdeskError
-from tui.commands import entities, export, feed, fetch, ingest, mark, search, show, stats, tui
+from tui.commands import entities, entity, export, feed, fetch, ingest, mark, related, search, show, stats, stories, tui
 from tui.commands import parse as parse_command
 from tui.output import abandon_stdout, print_error
 
@@ -34,7 +34,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, help="print the version and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in (tui, parse_command, ingest, search, show, entities, mark, export, stats, feed, fetch):
+    for command in (
+        tui,
+        parse_command,
+        ingest,
+        search,
+        show,
+        related,
+        stories,
+        entities,
+        entity,
+        mark,
+        export,
+        stats,
+        feed,
+        fetch,
+    ):
         command.add_parser(subparsers)
     return parser
 
