@@ -30,10 +30,15 @@ from tui.fetching import FeedFetcher
 from tui.hints import empty_results
 from tui.layout import PaneLayout
 from tui.messages import ArticleLoaded, FacetsLoaded, Problem, ResultsLoaded, SearchFailed, StateChanged
+from tui.related import RelatedFinder, RelatedLoaded
 from tui.screens.help import HelpScreen, help_sections
+from tui.screens.stories import StoriesScreen
+from tui.screens.trend import TrendScreen
 from tui.session import STATE_KEY, Session, restore_session
+from tui.why import WhyListed
 from tui.widgets.entities import EntityPane
 from tui.widgets.reader import Reader
+from tui.widgets.related import RelatedList
 from tui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -64,6 +69,8 @@ class NewsdeskApp(PaneLayout):
         Binding("u", "undo", "Undo mark all read", show=False, id="undo"),
         Binding("f", "fetch", "Fetch", id="fetch"),
         Binding("F", "feeds", "Feeds: filter by one", show=False, id="feeds"),
+        Binding("S", "stories", "Stories among the results", show=False, id="stories"),
+        Binding("w", "why", "Why is this article listed", show=False, id="why"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -82,6 +89,8 @@ class NewsdeskApp(PaneLayout):
         self.last_query = ""
         self.bulk = MarkAllRead(self, self.db_path, self.refresh_results)
         self.fetcher = FeedFetcher(self, self.db_path, self._status, self.refresh_results)
+        self.related_finder = RelatedFinder(self, self.db_path)
+        self.why = WhyListed(self, self.db_path)
         self.feed_filter = FeedFilter(
             self, self.db_path, lambda: (self.last_query, tuple(self.chosen)), self._set_query
         )
@@ -248,10 +257,19 @@ class NewsdeskApp(PaneLayout):
         reader.show(message.stored, query_terms(self.last_query))
         self.screen.remove_class("-no-article")
         self._follow_state(message.stored.id, message.stored.read, message.stored.starred)
+        self.related_finder.find(message.stored.id)
         if message.focus:
             self.screen.add_class("-reading")
             reader.focus()
         self._save_state()
+
+    @on(RelatedLoaded)
+    def _related_loaded(self, message: RelatedLoaded) -> None:
+        self.query_one(Reader).show_related(message.article_id, message.found)
+
+    @on(RelatedList.Opened)
+    def _related_opened(self, message: RelatedList.Opened) -> None:
+        self.open_article(message.article_id)
 
     def _target(self) -> int | None:
         """The article a state key acts on: the open one when reading, else the highlighted one."""
@@ -328,6 +346,19 @@ class NewsdeskApp(PaneLayout):
     def _toggled(self, message: EntityPane.Toggled) -> None:
         self.toggle_entity(message.facet)
 
+    @on(EntityPane.Trend)
+    def _trend(self, message: EntityPane.Trend) -> None:
+        self.show_trend(message.facet)
+
+    def show_trend(self, facet: EntityFacet) -> None:
+        """The entity's trend screen; a companion chosen there becomes a filter."""
+
+        def chosen(companion: EntityFacet | None) -> None:
+            if companion is not None and companion.id not in self.chosen:
+                self.toggle_entity(companion)
+
+        self.push_screen(TrendScreen(self.db_path, facet), chosen)
+
     def toggle_entity(self, facet: EntityFacet) -> None:
         if facet.id in self.chosen:
             del self.chosen[facet.id]
@@ -371,6 +402,18 @@ class NewsdeskApp(PaneLayout):
 
     def action_feeds(self) -> None:
         self.feed_filter.open()
+
+    def action_why(self) -> None:
+        article_id = self._target()
+        if article_id is not None:
+            self.why.explain(article_id, self.last_query, tuple(self.chosen))
+
+    def action_stories(self) -> None:
+        def chosen(story_id: int | None) -> None:
+            if story_id is not None:
+                self._set_query(f"story:{story_id}")
+
+        self.push_screen(StoriesScreen(self.db_path, self.last_query, tuple(self.chosen)), chosen)
 
     def _set_query(self, text: str) -> None:
         self.query_one("#query", Input).value = text
