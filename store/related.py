@@ -17,18 +17,20 @@ from store.terms import DocumentCounts, Term, article_terms, idf
 
 QUERY_TERMS = 30
 # The most index entries one question reads: what bounds its cost as the archive grows.
-POSTINGS = 10_000
+POSTINGS = 8_000
 # A term in more than this share of the archive tells nothing about a subject.
-MOST_COMMON = 0.3
+MOST_COMMON = 0.5
 # In an archive this small a term in nearly every article still tells one from another.
 SMALL_ARCHIVE = 20
 CANDIDATES = 200
-ENTITY_WEIGHT = 0.1
+ENTITY_WEIGHT = 0.03
 # How much closeness in time counts, and over how many days it halves.
 TIME_SHARE = 0.3
 TIME_DAYS = 30.0
 TITLE_BM25 = 3.0
 EXPLAINED_TERMS = 6
+# The why names shared words among the article's most telling ones (each is one lookup).
+EXPLAINED_FROM = 8
 READ_CHARS = 60_000
 EXPLAINED_ENTITIES = 4
 
@@ -61,7 +63,7 @@ def _explained(
     """Each listed article with the article's most telling words it holds too."""
     ids = json.dumps([item.id for item in found])
     holds: dict[int, list[str]] = defaultdict(list)
-    for term, _ in chosen:
+    for term, _ in chosen[:EXPLAINED_FROM]:
         quoted = '"' + term.term.replace('"', '""') + '"'
         rows = conn.execute(
             "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
@@ -81,11 +83,12 @@ def _telling_terms(
     conn: sqlite3.Connection, counts: DocumentCounts, terms: list[Term], total: int
 ) -> list[tuple[Term, float]]:
     """The article's terms that others share and few hold, by tf-idf, most telling first."""
-    documents = counts.of(conn, [term.term for term in terms], total)
+    documents = counts.of(conn, [term.term for term in terms], total, POSTINGS)
+    most = min(POSTINGS - 1, max(MOST_COMMON * total, min(total - 1, SMALL_ARCHIVE)))
     weighted = [
         (term, (1 + math.log(term.count)) * idf(documents[term.term], total))
         for term in terms
-        if 2 <= documents[term.term] <= max(MOST_COMMON * total, min(total - 1, SMALL_ARCHIVE))
+        if 2 <= documents[term.term] <= most
     ]
     weighted.sort(key=lambda pair: -pair[1])
     chosen, postings = [], 0
@@ -138,32 +141,41 @@ def _add_entities(conn: sqlite3.Connection, article_id: int, candidates: dict[in
 def _ranked(
     conn: sqlite3.Connection, candidates: dict[int, _Candidate], when: object, limit: int
 ) -> list[RelatedArticle]:
-    rows = conn.execute(
-        "SELECT id, title, published, source FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+    """Scored with closeness in time (dates read through the filter index, not the rows with
+    their bodies), and the best read whole."""
+    dates = conn.execute(
+        "SELECT id, published FROM articles INDEXED BY articles_filters WHERE id IN (SELECT value FROM json_each(?))",
         (json.dumps(list(candidates)),),
     ).fetchall()
     scored = []
-    for other, title, published, source in rows:
+    for other, published in dates:
         candidate = candidates[other]
         closeness = _closeness(when, day(published))
-        score = (candidate.text + ENTITY_WEIGHT * candidate.entity) * (1 - TIME_SHARE + TIME_SHARE * closeness)
-        scored.append((score, other, title, published, source))
+        scored.append(
+            ((candidate.text + ENTITY_WEIGHT * candidate.entity) * (1 - TIME_SHARE + TIME_SHARE * closeness), other)
+        )
     scored.sort(key=lambda item: (-item[0], -item[1]))
-    return [
+    best = dict((other, score) for score, other in scored[:limit])
+    rows = conn.execute(
+        "SELECT id, title, published, source FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(best)),),
+    ).fetchall()
+    found = [
         RelatedArticle(
             other,
             line(title),
             _iso(day(published)),
             optional_line(source),
-            round(score, 4),
+            round(best[other], 4),
             (),
             tuple(
                 line(name)
                 for name, _ in sorted(candidates[other].entities, key=lambda pair: -pair[1])[:EXPLAINED_ENTITIES]
             ),
         )
-        for score, other, title, published, source in scored[:limit]
+        for other, title, published, source in rows
     ]
+    return sorted(found, key=lambda item: (-best[item.id], -item.id))
 
 
 def _iso(when: dt.date | None) -> str | None:

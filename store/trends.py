@@ -66,7 +66,9 @@ def entity_trend(conn: sqlite3.Connection, entity_id: int, companions: int = COM
 
 def _months(conn: sqlite3.Connection, entity_id: int) -> tuple[dict[str, int], int]:
     rows = conn.execute(
-        "SELECT substr(a.published, 1, 7), count(*) FROM article_entities ae JOIN articles a ON a.id = ae.article_id "
+        # Dates read through the filter index: ~40 bytes an article, not the row with its body.
+        "SELECT substr(a.published, 1, 7), count(*) FROM article_entities ae "
+        "JOIN articles a INDEXED BY articles_filters ON a.id = ae.article_id "
         "WHERE ae.entity_id = ? GROUP BY 1 ORDER BY 1",
         (entity_id,),
     )
