@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
-from store.story_keys import copy_keys, event_keys, norm, signature, similarity
+from store.story_keys import COPY_KEYS, ENTITY_KEYS, TITLE_KEYS, copy_keys, event_keys, norm, signature, similarity
 
 WINDOW_DAYS = 3
 CANDIDATES = 8
@@ -58,32 +58,21 @@ class StoryAssigner:
 
     def _candidates(self, events: list[str], copies: list[str], day: str) -> dict[int, tuple[int, bool]]:
         """Story id -> (keys shared, whether it is near in time), in one statement: stories
-        sharing a copy key (any date); sharing event keys within the window (the newest few per
-        key, so that a key a busy day's every article holds costs no more than a rare one);
-        and sharing title words with no date to compare (undated stories for a dated article,
-        the newest for an undated one)."""
-        parts: list[str] = []
-        params: list[object] = []
-        if copies:
-            marks = ", ".join("?" * len(copies))
-            parts.append(
-                f"SELECT * FROM (SELECT story_id, 'copy' FROM story_keys WHERE key IN ({marks}) "
-                f"AND day = '{COPY_DAY}' LIMIT {PER_KEY * 2})"
-            )
-            params += copies
+        sharing a copy key (any date); sharing entities or title words within the window (the
+        newest few per key, so that a key a busy day's every article holds costs no more than a
+        rare one); and sharing title words with no date to compare (undated stories for a dated
+        article, the newest for an undated one). Keys are padded to fixed counts so that the
+        statement is always one of two, prepared once (compiling it each time cost more than
+        running it)."""
+        entities = _padded([key for key in events if key.startswith("e")], ENTITY_KEYS)
+        titles = _padded([key for key in events if key.startswith("t")], TITLE_KEYS)
+        params: list[object] = [*_padded(copies, COPY_KEYS)]
         if day:
             start, end = _shifted(day, -WINDOW_DAYS), _shifted(day, WINDOW_DAYS)
-            for key in events:
-                parts.append(_per_key("entity" if key.startswith("e") else "near", "day BETWEEN ? AND ?"))
-                params += [key, start, end]
-        undated = "day = ''" if day else f"day != '{COPY_DAY}'"
-        for key in (key for key in events if key.startswith("t")):
-            parts.append(_per_key("far", undated))
-            params.append(key)
-        if not parts:
-            return {}
+            params += [value for key in entities + titles for value in (key, start, end)]
+        params += titles
         shared: dict[int, list[int]] = {}
-        for story_id, kind in self.conn.execute(" UNION ALL ".join(parts), params):
+        for story_id, kind in self.conn.execute(_DATED if day else _UNDATED, params):
             counts = shared.setdefault(story_id, [0, 0, 0, 0])
             counts[_KINDS.index(kind)] += 1
         # Near in time counts only with an entity in common: reports of one kind (results,
@@ -155,6 +144,24 @@ def _per_key(kind: str, when: str) -> str:
     )
 
 
+def _padded(keys: list[str], count: int) -> list[str]:
+    """Exactly `count` keys: '' (which no article has) fills the rest."""
+    return (keys + [""] * count)[:count]
+
+
+def _candidates_sql(dated: bool) -> str:
+    copies = ", ".join("?" * COPY_KEYS)
+    parts = [
+        f"SELECT * FROM (SELECT story_id, 'copy' FROM story_keys WHERE key IN ({copies}) "
+        f"AND day = '{COPY_DAY}' LIMIT {PER_KEY * 2})"
+    ]
+    if dated:
+        parts += [_per_key("entity", "day BETWEEN ? AND ?")] * ENTITY_KEYS
+        parts += [_per_key("near", "day BETWEEN ? AND ?")] * TITLE_KEYS
+    parts += [_per_key("far", "day = ''" if dated else f"day != '{COPY_DAY}'")] * TITLE_KEYS
+    return " UNION ALL ".join(parts)
+
+
 def _day(published: object) -> str:
     if isinstance(published, str) and len(published) >= 10:
         try:
@@ -166,3 +173,6 @@ def _day(published: object) -> str:
 
 def _shifted(day: str, days: int) -> str:
     return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+
+
+_DATED, _UNDATED = _candidates_sql(dated=True), _candidates_sql(dated=False)
