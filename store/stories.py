@@ -20,7 +20,7 @@ COPY = 0.8
 SAME_EVENT = 0.35
 SAME_EVENT_UNDATED = 0.42
 COPY_DAY = "copy"
-KEPT_STORIES = 20_000
+KEPT_STORIES = 2_000
 # A story's first and latest articles' signatures, and their norms.
 _Kept = tuple[dict[str, int], dict[str, int], float, float]
 
