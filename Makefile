@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test lint eval eval-html eval-archive eval-related bench bench-quick bench-fetch clean
+.PHONY: install run test lint eval eval-html eval-archive eval-related bench bench-quick bench-fetch bench-reingest clean
 
 $(BIN)/newsdesk: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ bench-quick: install
 
 bench-fetch: install
 	$(BIN)/python -m bench.fetch_local
+
+# A second ingest of 10,000 and 100,000 files (unchanged, 100 changed, all touched) beside the first.
+bench-reingest: install
+	$(BIN)/python -m bench.reingest $(ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,5 +1,6 @@
 """`python -m bench [--quick] [--json]`: newsdesk at 1,000, 10,000 and 100,000 articles,
-beside the floor (raw SQLite FTS5 on the same data, a bare Textual app)."""
+beside the floor (raw SQLite FTS5 on the same data, a bare Textual app), and a second ingest
+of the same files (all unchanged, then 100 changed) beside the first."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 from bench.app_timing import run_probe
 from bench.corpus import queries, write_files
 from bench.measure import ingest, ingest_floor, search_times, summary
+from bench.reingest import CHANGED, change, cli_ingest
 from bench.stories_bench import story_times
 
 SIZES = (1_000, 10_000, 100_000)
@@ -34,8 +36,15 @@ def run_size(size: int, work: Path, query_set: list[str], bare: dict[str, float]
     search_p50, search_p95 = summary(ours)
     floor_p50, floor_p95 = summary(floor)
     facets_p50, facets_p95 = summary(facets)
+    unchanged_s, _ = cli_ingest(folder, work / f"newsdesk-{size}.db")
+    change(files, CHANGED)
+    changed_s, _ = cli_ingest(folder, work / f"newsdesk-{size}.db")
+    log(f"  re-ingest: unchanged {unchanged_s:.2f} s, {CHANGED} changed {changed_s:.2f} s")
     shutil.rmtree(folder, ignore_errors=True)
     return {
+        "ingest_s": seconds,
+        "reingest_unchanged_s": unchanged_s,
+        "reingest_changed_s": changed_s,
         "ingest_per_s": added / seconds,
         "ingest_floor_per_s": size / floor_seconds,
         "search_p50_ms": search_p50,
@@ -57,6 +66,8 @@ def run_size(size: int, work: Path, query_set: list[str], bare: dict[str, float]
 def table(results: dict[str, dict[str, float]]) -> str:
     rows = [
         ("ingest (articles/s)", "ingest_per_s", "ingest_floor_per_s", "floor/ours", "{:,.0f}"),
+        ("re-ingest, unchanged (s) vs first", "reingest_unchanged_s", "ingest_s", "ours/floor", "{:.2f}"),
+        ("re-ingest, 100 changed (s) vs first", "reingest_changed_s", "ingest_s", "ours/floor", "{:.2f}"),
         ("search p50 (ms)", "search_p50_ms", "search_floor_p50_ms", "ours/floor", "{:.1f}"),
         ("search p95 (ms)", "search_p95_ms", "search_floor_p95_ms", "ours/floor", "{:.1f}"),
         ("facets p50 (ms)", "facets_p50_ms", None, "", "{:.1f}"),

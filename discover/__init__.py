@@ -3,5 +3,6 @@ stored and shown by. Filesystem only: no database, no UI (an import-linter contr
 
 from discover.names import shown_path
 from discover.walk import collect_files
+from discover.watching import watch_files
 
-__all__ = ["collect_files", "shown_path"]
+__all__ = ["collect_files", "shown_path", "watch_files"]

@@ -2,36 +2,41 @@
 
 from store.errors import Cancelled, IngestInterrupted, QueryError, StoreError
 from store.models import (
-    SNIPPET_CLOSE,
-    SNIPPET_OPEN,
     EntityFacet,
     Facets,
     IngestReport,
     RelatedArticle,
     SearchHit,
     SearchPage,
+    Span,
     Stats,
     StoredArticle,
 )
 from store.paths import default_database_path
-from store.store import Sort, Store
+from store.pool import StorePool
+from store.prepared import PAGE, Search, Sort
+from store.search import DateGroup
+from store.store import Store
 
 __all__ = [
-    "SNIPPET_CLOSE",
-    "SNIPPET_OPEN",
+    "PAGE",
     "Cancelled",
+    "DateGroup",
     "EntityFacet",
     "Facets",
     "IngestInterrupted",
     "IngestReport",
     "QueryError",
     "RelatedArticle",
+    "Search",
     "SearchHit",
     "SearchPage",
     "Sort",
+    "Span",
     "Stats",
     "Store",
     "StoreError",
+    "StorePool",
     "StoredArticle",
     "default_database_path",
 ]

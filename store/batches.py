@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from discover import collect_files
+from store.changes import Plan, file_key, plan_ingest
 from store.db import bulk_writes, translate_errors
 from store.models import IngestReport
-from store.parsing import Parsed, fewer_collections, parse_files
-from store.writer import Writer
+from store.removal import WRITES_KEY, count_change
+
+if TYPE_CHECKING:
+    from store.parsing import Parsed
+    from store.writer import Writer
 
 BATCH = 500
 Progress = Callable[[int, int], None]
@@ -25,28 +30,43 @@ def ingest_files(
     report: IngestReport,
     progress: Progress | None,
     workers: int | None,
-) -> None:
+) -> set[str]:
     """Add or update the articles of `targets`, counting into `report` as each batch commits
-    (so that an interrupted run's report says what was kept)."""
+    (so that an interrupted run's report says what was kept). Returns the files found (as the
+    files table names them), read or refused."""
     files, failed = collect_files(targets)
     report.failed += failed
-    done = 0
-    with translate_errors(where), fewer_collections(), bulk_writes(db):
+    with translate_errors(where), bulk_writes(db):
+        plan = plan_ingest(db.conn, files)
+        report.unchanged += plan.unchanged_articles
+        if plan.jobs:
+            read_and_write(db, plan, report, lambda done: progress(done, len(files)) if progress else None, workers)
+    if progress:
+        progress(len(files), len(files))
+    return {file_key(path) for path in files} | {file_key(path) for path, _ in failed}
+
+
+def read_and_write(
+    db: Database, plan: Plan, report: IngestReport, progress: Callable[[int], None], workers: int | None
+) -> None:
+    """Parse the files that need it (the parser loads only here) and write them in batches."""
+    from store.parsing import fewer_collections, parse_files
+    from store.writer import Writer
+
+    done = plan.skipped
+    with fewer_collections():
         writer = Writer(db.conn)
         batch: list[Parsed] = []
-        with contextlib.closing(parse_files(files, workers)) as parsed_files:
+        with contextlib.closing(parse_files(plan.jobs, workers)) as parsed_files:
             for parsed in parsed_files:
                 batch.append(parsed)
                 if len(batch) >= BATCH:
                     write_batch(db, writer, batch, report)
                     done += sum(parsed.ends_file for parsed in batch)
                     batch = []
-                    if progress:
-                        progress(done, len(files))
+                    progress(done)
         write_batch(db, writer, batch, report)
         finish(db, writer)
-    if progress:
-        progress(len(files), len(files))
 
 
 def write_batch(db: Database, writer: Writer, batch: Sequence[Parsed], report: IngestReport) -> None:
@@ -60,6 +80,8 @@ def write_batch(db: Database, writer: Writer, batch: Sequence[Parsed], report: I
         for parsed in batch:
             writer.write(parsed, counts)
         writer.flush()
+        if counts.added or counts.updated:
+            count_change(db.conn, WRITES_KEY)
     except BaseException:
         db.rollback()
         raise

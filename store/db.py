@@ -11,12 +11,16 @@ import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from sqlite_utils import Database
 
 from store.errors import Cancelled, QueryError, StoreError
 from store.schema import migrations
 
+_S = TypeVar("_S", bound="_Named")
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 _HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 BULK_CACHE_KIB = -65536
@@ -88,6 +92,18 @@ def _connect(path: Path | None, read_only: bool, any_thread: bool) -> sqlite3.Co
         connection.execute("PRAGMA query_only = ON")
         return connection
     raise StoreError(f"cannot open {path}: it is read-only and SQLite cannot read it there")
+
+
+@contextlib.contextmanager
+def immediate(db: Database) -> Iterator[None]:
+    """One IMMEDIATE write transaction for the block: all of it is kept or none of it."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
 
 
 @contextlib.contextmanager
@@ -221,6 +237,22 @@ def translate_errors(where: str = "the database") -> Iterator[None]:
         yield
     except sqlite3.Error as error:
         raise StoreError(describe(error, where)) from error
+
+
+class _Named(Protocol):
+    path: str
+
+
+def translated(method: Callable[Concatenate[_S, _P], _R]) -> Callable[Concatenate[_S, _P], _R]:
+    """A method of an object with a `path` whose sqlite3 errors become StoreErrors naming it:
+    the one place the store's methods translate errors."""
+
+    def wrapper(self: _S, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with translate_errors(self.path):
+            return method(self, *args, **kwargs)
+
+    functools.update_wrapper(wrapper, method)
+    return wrapper
 
 
 def describe(error: sqlite3.Error, where: str = "the database") -> str:

@@ -10,6 +10,7 @@ from sqlite3 import Connection
 from articles.entities.evidence import Context, Profile
 from articles.entities.identity import Identities
 from articles.entities.record import EntityRecord
+from store.removal import removal_count
 
 
 class EntityRegistry:
@@ -21,9 +22,17 @@ class EntityRegistry:
         self.identities = Identities(self._load_profile)
         self.seen_up_to = 0
         self.counted_background = False
+        self.removals: str | None = None  # the archive's removal count when first read
+
+    def removals_changed(self) -> bool:
+        """Whether articles (and so perhaps entities) were removed since this registry was
+        read: its entities may name rows that are gone, so it must be read afresh."""
+        return self.removals is not None and self.removals != removal_count(self.conn)
 
     def refresh(self) -> None:
         """Take in entities written since the last batch (by this or another process)."""
+        if self.removals is None:
+            self.removals = removal_count(self.conn)
         rows = self.conn.execute(
             "SELECT id, name, type, articles FROM entities WHERE id > ?", (self.seen_up_to,)
         ).fetchall()
@@ -65,9 +74,10 @@ class EntityRegistry:
         if created:
             self.seen_up_to = max(self.seen_up_to, max(row[0] for row in created))
 
-    def reconcile(self) -> None:
+    def reconcile(self) -> bool:
         """Move the articles of short forms ('Reagan') to the full name the archive's evidence
-        now gives them, once an ingest has added what it had to add."""
+        now gives them, once an ingest has added what it had to add; True if anything moved."""
+        changed = False
         for short_id in self.identities.review():
             rows = self.conn.execute(
                 "SELECT ae.article_id, ae.mentions, coalesce(a.source_key, ''), substr(coalesce(a.published, ''), 1, 4) "
@@ -87,8 +97,11 @@ class EntityRegistry:
                 if full_id is not None:
                     self._move(article_id, short_id, full_id, mentions, full_id in others)
                     self.identities.moved(short_id, full_id, context, others)
-        self._merge(self.identities.take_merges())
+                    changed = True
+        merges = self.identities.take_merges()
+        self._merge(merges)
         self.flush()
+        return changed or bool(merges)
 
     def _merge(self, into: dict[int, int]) -> None:
         """Every article, key and word of each merged entity now belongs to the one it is."""

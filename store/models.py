@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 
 from articles import Article, EntityType
 
+# How FTS5's snippet() brackets a match inside the store; what leaves the store is plain text
+# and the spans of the matches in it.
 SNIPPET_OPEN = "\u27e6"
 SNIPPET_CLOSE = "\u27e7"
+Span = tuple[int, int]
 
 
 @dataclass
@@ -16,19 +19,24 @@ class IngestReport:
     updated: int = 0
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    removed: int | None = None  # by `ingest --prune`: articles whose files are gone
 
     def to_json(self) -> dict[str, object]:
-        return {
+        report: dict[str, object] = {
             "added": self.added,
             "updated": self.updated,
             "unchanged": self.unchanged,
             "failed": [{"path": path, "error": error} for path, error in self.failed],
         }
+        if self.removed is not None:
+            report["removed"] = self.removed
+        return report
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One matching article; the snippet marks matches with ⟦ and ⟧."""
+    """One matching article; `matches` are the (start, end) spans of the search's terms in
+    `snippet`, which is plain text."""
 
     id: int
     title: str
@@ -37,6 +45,7 @@ class SearchHit:
     snippet: str
     read: bool
     starred: bool
+    matches: tuple[Span, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -45,6 +54,7 @@ class SearchHit:
             "date": self.date,
             "source": self.source,
             "snippet": self.snippet,
+            "matches": [list(span) for span in self.matches],
             "read": self.read,
             "starred": self.starred,
         }

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from articles import ENTITY_TYPES, Article, Entity, EntityType
 from articles.sanitize import sanitize, sanitize_line
-from store.models import EntityFacet, SearchHit, StoredArticle
+from store.models import SNIPPET_CLOSE, SNIPPET_OPEN, EntityFacet, SearchHit, Span, StoredArticle
 
 LEAD_CHARS = 200
 
@@ -103,10 +103,22 @@ def facet(row: Sequence[object]) -> EntityFacet | None:
     return EntityFacet(_id(row[0]), line(row[1]), kind, _count(row[3])) if kind else None
 
 
+def marked(snippet: object) -> tuple[str, tuple[Span, ...]]:
+    """A snippet FTS5 bracketed as one line of plain text and the spans of its matches."""
+    parts = line(snippet).replace(SNIPPET_CLOSE, SNIPPET_OPEN).split(SNIPPET_OPEN)
+    plain, spans, at = [], [], 0
+    for number, part in enumerate(parts):
+        if number % 2 and part:
+            spans.append((at, at + len(part)))
+        plain.append(part)
+        at += len(part)
+    return "".join(plain), tuple(spans)
+
+
 def hit(row: Sequence[object], snippet: object, lead: bool = False) -> SearchHit:
     """An (id, title, published, source, ..., read, starred) search row; a lead (the start of
     the body, for searches without words) is cut at a word near LEAD_CHARS."""
-    shown = line(snippet)
+    shown, matches = marked(snippet) if not lead else (line(snippet), ())
     if lead and len(shown) >= LEAD_CHARS:
         shown = shown[:LEAD_CHARS].rsplit(" ", 1)[0] + "…"
     return SearchHit(
@@ -117,6 +129,7 @@ def hit(row: Sequence[object], snippet: object, lead: bool = False) -> SearchHit
         snippet=shown,
         read=bool(row[5]),
         starred=bool(row[6]),
+        matches=matches,
     )
 
 

@@ -212,6 +212,27 @@ def create_feeds(db: Database) -> None:
 
 
 @migrations()
+def create_files(db: Database) -> None:
+    """What each ingested file was when it was last read (size, modification time, a hash of
+    its bytes), so that a re-ingest skips a file that has not changed without reading it, and
+    hashes but does not parse one that was only touched. Each path row names the file it came
+    from, so that `ingest --prune` knows which articles a file that is gone held."""
+    db.execute(
+        """
+        CREATE TABLE files (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL,
+            digest TEXT
+        )
+        """
+    )
+    db.execute("ALTER TABLE paths ADD COLUMN file_id INTEGER REFERENCES files(id)")
+    db.execute("CREATE INDEX paths_by_file ON paths (file_id)")
+
+
+@migrations()
 def create_stories(db: Database) -> None:
     """Stories (store/stories.py): each article's story, and the keys a new article finds
     candidate stories by (an entity or title word on a day, or a copy key)."""

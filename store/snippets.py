@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from store.errors import Cancelled
 from store.models import SNIPPET_CLOSE, SNIPPET_OPEN, SearchHit, SearchPage
-from store.rows import LEAD_CHARS, line
+from store.rows import LEAD_CHARS, line, marked
 from store.schema import TOKENIZER
 
 SCAN = 32 * 1024
@@ -46,7 +46,7 @@ def with_snippets(
     cancelled: Callable[[], bool] | None = None,
     seconds: float = SECONDS,
 ) -> SearchPage:
-    """The page with each hit's snippet (its terms marked ⟦ ⟧) or the start of its body.
+    """The page with each hit's snippet (and the spans of its terms) or the start of its body.
     Snippets are decoration: when their time runs out, the hits not done keep the start of
     their body; only a search its caller gave up on stops, with Cancelled."""
     if all(hit.snippet for hit in page.hits):
@@ -78,7 +78,8 @@ def with_snippets(
 
 def _with(hit: SearchHit, snippet: str | None, body: str) -> SearchHit:
     if snippet:
-        return replace(hit, snippet=line(snippet))
+        shown, matches = marked(snippet)
+        return replace(hit, snippet=shown, matches=matches)
     lead = line(body[: LEAD_CHARS * 2])
     if len(lead) >= LEAD_CHARS:
         lead = lead[:LEAD_CHARS].rsplit(" ", 1)[0] + "…"

@@ -3,39 +3,43 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlite_utils import Database
 
+import store.insights as insights
+import store.lookups as lookups
+import store.marks as marks
 from articles import EntityType
 from articles.bundled import bundled_files
-from articles.entities.normalize import name_key
-from store.db import is_read_only, open_database, time_limit, translate_errors
+from store.db import immediate, is_read_only, open_database, time_limit, translate_errors, translated
 from store.errors import IngestInterrupted, StoreError
+from store.exporting import EXPORT_SECONDS
 from store.locks import ingest_lock
+from store.marks import Mark
 from store.models import EntityFacet, Facets, IngestReport, RelatedArticle, SearchPage, Stats, StoredArticle
 from store.paths import ENVIRONMENT, default_database_path
+from store.prepared import SEARCH_SECONDS, Search, Sort
+from store.query import compile as compiling
 from store.query.ast import EntityField, Node
-from store.query.compile import Compiled, compile_query, fts
-from store.query.parser import parse_query
-from store.reading import bounded, in_ids, read_article, valid_id
-from store.rows import facet, line
-from store.search import DateGroup, date_groups, lookup_entities, matching_ids_sql, newest_first_ids_sql
-from store.search import facets as count_facets
-from store.search import search as run_search
-from store.snippets import scratch_connection, with_snippets
-from store.story_list import StorySummary
-from store.trends import EntityTrend
+from store.query.compile import Compiled
+from store.query.notes import query_notes
+from store.query.parser import parse_query, query_terms
+from store.reading import in_ids, read_article, valid_id
+from store.removal import CHANGE_KEYS, prune_files, remove_articles
+from store.search import lookup_entities, matching_ids_sql
+from store.snippets import scratch_connection
 
-Sort = Literal["rank", "date"]
-SEARCH_SECONDS = 1.0
-# Listing what an export writes: once per export, over the whole archive.
-EXPORT_SECONDS = 30.0
+if TYPE_CHECKING:
+    from store.restore import RemovedArticle
+    from store.story_list import StorySummary
+    from store.trends import EntityTrend
+
+Changed = TypeVar("Changed")
 
 
 class Store:
@@ -82,13 +86,14 @@ class Store:
 
     def seed_once(self) -> None:
         """Import the bundled corpus into an empty database, once in its life."""
-        with translate_errors(self.path):
-            done = self.db.execute("SELECT value FROM meta WHERE key = 'seeded'").fetchone()
-            empty = self.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
-        if done is None and empty:
+        if self._seed_wanted():
             self.ingest([str(path) for path in bundled_files()])
-            with translate_errors(self.path), self.db.atomic():
-                self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', '1')")
+            self.set_meta("seeded", "1")
+
+    @translated
+    def _seed_wanted(self) -> bool:
+        done = self.db.execute("SELECT value FROM meta WHERE key = 'seeded'").fetchone()
+        return done is None and self.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
 
     def ingest(
         self,
@@ -96,81 +101,145 @@ class Store:
         progress: Callable[[int, int], None] | None = None,
         workers: int | None = None,
         on_wait: Callable[[], None] | None = None,
+        prune: bool = False,
     ) -> IngestReport:
         """Add or update the articles in files, folders and globs; failures are reported, not
         raised. One ingest writes an archive at a time: another one waits (calling `on_wait()`
-        first). Ctrl+C stops it between batches with IngestInterrupted, holding what was kept."""
+        first). Ctrl+C stops it between batches with IngestInterrupted, holding what was kept.
+        `prune`: also remove the articles whose files under `targets` are gone (`removed`)."""
         from store.batches import ingest_files  # the parser loads only when an ingest needs it
+        from store.removal import prune_scopes
 
-        if self.read_only:
-            raise StoreError(f"{self.path} is read-only: nothing was changed")
+        self._writable()
+        targets = list(targets)
+        scopes = prune_scopes(targets) if prune else []
         report = IngestReport()
         try:
             with ingest_lock(self.path, on_wait):
-                ingest_files(self.db, self.path, targets, report, progress, workers)
+                present = ingest_files(
+                    self.db, self.path, _existing(targets) if prune else targets, report, progress, workers
+                )
+                if prune:
+                    report.removed = self._changing(lambda: prune_files(self.db.conn, scopes, present))
         except KeyboardInterrupt:
             raise IngestInterrupted(report) from None
         return report
 
+    def remove(self, ids: Sequence[int]) -> list[int]:
+        """Remove these articles, their index rows and links, and the entities no article
+        names any more; returns the ids that named articles."""
+        self._writable()
+        wanted = [article_id for article_id in ids if valid_id(article_id)]
+        with ingest_lock(self.path):
+            return self._changing(lambda: remove_articles(self.db.conn, wanted))
+
+    def take_out(self, ids: Sequence[int]) -> list[RemovedArticle]:
+        """Remove articles as `remove` does, returning what `put_back` needs to restore them."""
+        from store.restore import take_out
+
+        self._writable()
+        wanted = [article_id for article_id in ids if valid_id(article_id)]
+        with ingest_lock(self.path):
+            return self._changing(lambda: take_out(self.db, wanted))
+
+    def put_back(self, removed: Sequence[RemovedArticle]) -> list[int]:
+        """Restore articles `take_out` removed; returns their ids now."""
+        from store.restore import restore
+
+        self._writable()
+        with translate_errors(self.path), ingest_lock(self.path):
+            return restore(self.db, removed)
+
+    def existing(self, ids: Sequence[int]) -> list[int]:
+        """Which of these ids name articles."""
+        wanted = [article_id for article_id in ids if valid_id(article_id)]
+        with translate_errors(self.path):
+            return [row[0] for row in self.db.execute(in_ids("SELECT id FROM articles WHERE id IN", wanted), wanted)]
+
+    def matching_ids(self, query: str | Node) -> list[int]:
+        """The ids of every article a query matches (what `rm --query` removes)."""
+        ids_sql, params = matching_ids_sql(self.compile(query))
+        with translate_errors(self.path), time_limit(self.db.conn, EXPORT_SECONDS):
+            return [row[0] for row in self.db.execute(ids_sql, params)]
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the archive (no table read)."""
+        with translate_errors(self.path):
+            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def change_marks(self) -> tuple[str, ...]:
+        """Marks that change whenever articles are added, updated or removed, by any process
+        (reading state and the app's session do not move them)."""
+        with translate_errors(self.path):
+            rows = dict(self.db.execute("SELECT key, value FROM meta WHERE key IN (?, ?)", CHANGE_KEYS))
+        return tuple(str(rows.get(key, "0")) for key in CHANGE_KEYS)
+
+    def _changing(self, change: Callable[[], Changed]) -> Changed:
+        with translate_errors(self.path), immediate(self.db):
+            return change()
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path} is read-only: nothing was changed")
+
+    @translated
     def mark(self, ids: Sequence[int], read: bool | None = None, starred: bool | None = None) -> list[int]:
         """Change reading state; returns the ids that name articles (the others name none)."""
-        ids = [article_id for article_id in ids if valid_id(article_id)]
-        with translate_errors(self.path), self.db.atomic():
-            existing = [row[0] for row in self.db.execute(in_ids("SELECT id FROM articles WHERE id IN", ids), ids)]
-            for article_id in existing:
-                self.db.execute("INSERT OR IGNORE INTO reading_state (article_id) VALUES (?)", (article_id,))
-                if read is not None:
-                    self.db.execute("UPDATE reading_state SET read = ? WHERE article_id = ?", (int(read), article_id))
-                if starred is not None:
-                    self.db.execute(
-                        "UPDATE reading_state SET starred = ? WHERE article_id = ?", (int(starred), article_id)
-                    )
-        return existing
+        return marks.mark(self.db, ids, read, starred)
 
-    def toggle(self, article_id: int, field: Literal["read", "starred"]) -> StoredArticle | None:
+    def toggle(self, article_id: int, field: Mark) -> StoredArticle | None:
         """Flip an article's read or starred mark; the article as it is now, or None."""
-        column = "starred" if field == "starred" else "read"
-        if not valid_id(article_id):
-            return None
-        with translate_errors(self.path), self.db.atomic():
-            if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
-                return None
-            self.db.execute("INSERT OR IGNORE INTO reading_state (article_id) VALUES (?)", (article_id,))
-            self.db.execute(f"UPDATE reading_state SET {column} = 1 - {column} WHERE article_id = ?", (article_id,))
-        return self.article(article_id)
+        return self.article(article_id) if self._toggle(article_id, field) else None
 
+    @translated
+    def _toggle(self, article_id: int, field: Mark) -> bool:
+        return marks.toggle(self.db, article_id, field)
+
+    @translated
     def opened(self, article_id: int) -> None:
         """The reader opened an article: it is read now, and was last opened now (not
         remembered in a read-only archive, which the app still reads)."""
-        if self.read_only or not valid_id(article_id):
-            return
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        with translate_errors(self.path), self.db.atomic():
-            self.db.execute(
-                "INSERT INTO reading_state (article_id, read, last_opened) VALUES (?, 1, ?) "
-                "ON CONFLICT (article_id) DO UPDATE SET read = 1, last_opened = excluded.last_opened",
-                (article_id, now),
-            )
+        if not self.read_only and valid_id(article_id):
+            marks.opened(self.db, article_id)
 
+    @translated
     def set_meta(self, key: str, value: str) -> None:
         """Remember a value (the app's session); a read-only archive keeps none."""
         if self.read_only:
             return
-        with translate_errors(self.path), self.db.atomic():
+        with self.db.atomic():
             self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
+    @translated
     def meta(self, key: str) -> str | None:
-        with translate_errors(self.path):
-            row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return str(row[0]) if row else None
 
-    # -- reading -------------------------------------------------------------------------
+    def mark_all_read(self, query: str | Node = "", entity_ids: Sequence[int] = ()) -> list[int]:
+        """Mark every matching unread article read; returns the ids it changed, which
+        `mark(ids, read=False)` puts back as they were."""
+        return self._mark_all_read(self.compile(query, entity_ids))
 
+    @translated
+    def _mark_all_read(self, compiled: Compiled) -> list[int]:
+        return marks.mark_all_read(self.db, compiled)
+
+    # -- searching -----------------------------------------------------------------------
+
+    def connection(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def scratch(self) -> sqlite3.Connection:
+        """The private database long bodies' snippets are computed in (made when first needed)."""
+        if self._scratch is None:
+            self._scratch = scratch_connection()
+        return self._scratch
+
+    @translated
     def compile(self, query: str | Node, entity_ids: Sequence[int] = ()) -> Compiled:
         """The SQL for a query, narrowed to articles naming every one of `entity_ids`."""
         node = parse_query(query) if isinstance(query, str) else query
-        with translate_errors(self.path):
-            compiled = compile_query(node, self._lookup)
+        compiled = compiling.compile_query(node, self._lookup)
         for entity_id in (entity_id for entity_id in entity_ids if valid_id(entity_id)):
             clause = "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"
             compiled.where = clause if compiled.where == "1" else f"{compiled.where} AND {clause}"
@@ -179,6 +248,18 @@ class Store:
 
     def _lookup(self, kind: EntityField, value: str, prefix: bool) -> list[int]:
         return lookup_entities(self.db.conn, kind, value, prefix)
+
+    def prepare(self, query: str | Node = "", entity_ids: Sequence[int] = (), order: Sort = "rank") -> Search:
+        """`query` compiled once, narrowed to articles naming every one of `entity_ids`, in
+        `order` (by date when it has no words): its groups, pages and facets read through
+        this store."""
+        node = parse_query(query) if isinstance(query, str) else query
+        compiled = self.compile(node, entity_ids)
+        text = query if isinstance(query, str) else ""
+        chosen: Sort = order if compiled.match is not None else "date"
+        ids = tuple(int(entity_id) for entity_id in entity_ids)
+        terms, notes = tuple(query_terms(text)), tuple(query_notes(text))
+        return Search(text, chosen, ids, compiled, terms, notes, lambda: contextlib.nullcontext(self))
 
     def search(
         self,
@@ -195,20 +276,10 @@ class Store:
         `total=False` skips counting every match (the page's total is then -1); when
         `cancelled()` turns true the search stops with a Cancelled error, and after `seconds`
         with a QueryError."""
-        compiled = self.compile(query, entity_ids)
-        with translate_errors(self.path), time_limit(self.db.conn, seconds, cancelled):
-            page = run_search(self.db.conn, compiled, sort, bounded(limit), bounded(offset), total)
-        if compiled.match is None:
-            return page
-        if self._scratch is None:
-            self._scratch = scratch_connection()
-        with translate_errors(self.path):
-            return with_snippets(self.db.conn, self._scratch, compiled.highlight, page, cancelled, seconds / 2)
+        return self.prepare(query, entity_ids, sort).hits(offset, limit, total, cancelled, seconds)
 
     def facets(self, query: str | Node = "", limit: int = 20, entity_ids: Sequence[int] = ()) -> Facets:
-        compiled = self.compile(query, entity_ids)
-        with translate_errors(self.path):
-            return count_facets(self.db.conn, compiled, bounded(limit))
+        return self.prepare(query, entity_ids).facets(limit)
 
     def entities(self, query: str | Node = "", kind: EntityType | None = None, limit: int = 20) -> list[EntityFacet]:
         """The most-named entities among matching articles, most articles first."""
@@ -216,158 +287,66 @@ class Store:
         items = [item for key, values in found.by_type.items() if kind in (None, key) for item in values]
         return sorted(items, key=lambda item: (-item.articles, item.name))[:limit]
 
-    def timeline_groups(
-        self,
-        query: str | Node = "",
-        entity_ids: Sequence[int] = (),
-        cancelled: Callable[[], bool] | None = None,
-        seconds: float = SEARCH_SECONDS,
-    ) -> list[DateGroup]:
-        """How many matching articles each day has, newest day first, undated last (stopped
-        like a search)."""
-        compiled = self.compile(query, entity_ids)
-        with translate_errors(self.path), time_limit(self.db.conn, seconds, cancelled):
-            return date_groups(self.db.conn, compiled)
+    # -- reading -------------------------------------------------------------------------
 
-    def has_text(self, query: str | Node) -> bool:
-        """Whether a query searches text (so results have snippets and a relevance order)."""
-        node = parse_query(query) if isinstance(query, str) else query
-        return fts(node) is not None or any(fts(child) is not None for child in getattr(node, "children", ()))
+    @translated
+    def article(self, article_id: int) -> StoredArticle | None:
+        return read_article(self.db.conn, article_id)
 
+    @translated
     def entity_names(self, ids: Sequence[int]) -> dict[int, tuple[str, EntityType]]:
-        ids = [entity_id for entity_id in ids if valid_id(entity_id)]
-        with translate_errors(self.path):
-            rows = self.db.execute(in_ids("SELECT id, name, type FROM entities WHERE id IN", ids), list(ids))
-            found = (facet((*row, 0)) for row in rows)
-            return {item.id: (item.name, item.type) for item in found if item is not None}
+        return lookups.entity_names(self.db, list(ids))
 
+    @translated
     def titles_like(self, text: str, limit: int = 20) -> list[tuple[int, str]]:
         """Articles whose title contains `text` (for the command palette), newest first."""
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        with translate_errors(self.path):
-            rows = self.db.execute(
-                "SELECT id, title FROM articles WHERE title LIKE ? ESCAPE '\\' "
-                "ORDER BY published IS NULL, published DESC LIMIT ?",
-                (pattern, bounded(limit)),
-            )
-            return [(row[0], line(row[1])) for row in rows]
+        return lookups.titles_like(self.db, text, limit)
 
+    @translated
     def entities_like(self, text: str, limit: int = 20) -> list[EntityFacet]:
         """Entities whose name starts a word with `text` (for narrowing and the palette)."""
-        key = name_key(text)
-        if not key:
-            return []
-        with translate_errors(self.path):
-            rows = self.db.execute(
-                """SELECT DISTINCT e.id, e.name, e.type, e.articles FROM entity_words w JOIN entities e ON e.id = w.entity_id
-                   WHERE w.word >= ? AND w.word < ? AND e.articles > 0 ORDER BY e.articles DESC LIMIT ?""",
-                (key.split()[0], key.split()[0] + "\uffff", bounded(limit)),
-            )
-            return [item for item in map(facet, rows) if item is not None]
+        return lookups.entities_like(self.db, text, limit)
 
-    def mark_all_read(self, query: str | Node = "", entity_ids: Sequence[int] = ()) -> list[int]:
-        """Mark every matching unread article read; returns the ids it changed, which
-        `mark(ids, read=False)` puts back as they were."""
-        compiled = self.compile(query, entity_ids)
-        ids_sql, params = matching_ids_sql(compiled)
-        unread_sql = (
-            f"SELECT m.id FROM ({ids_sql}) m LEFT JOIN reading_state r ON r.article_id = m.id "
-            "WHERE coalesce(r.read, 0) = 0"
-        )
-        with translate_errors(self.path), self.db.atomic():
-            ids = [row[0] for row in self.db.execute(unread_sql, params)]
-            self.db.conn.executemany(
-                "INSERT INTO reading_state (article_id, read) VALUES (?, 1) ON CONFLICT (article_id) DO UPDATE SET read = 1",
-                [(article_id,) for article_id in ids],
-            )
-        return ids
+    @translated
+    def stats(self) -> Stats:
+        return lookups.stats(self.db, self.path)
 
-    def article(self, article_id: int) -> StoredArticle | None:
-        with translate_errors(self.path):
-            return read_article(self.db.conn, article_id)
+    # -- beyond a search ------------------------------------------------------------------
 
+    @translated
     def related(self, article_id: int, limit: int = 10) -> list[RelatedArticle]:
         """The articles most related to one, best first (StoreError when there is no such article)."""
-        from store.related import related_articles
-        from store.terms import document_counts
+        return insights.related(self.db.conn, self.scratch(), self.path, article_id, limit)
 
-        if self._scratch is None:
-            self._scratch = scratch_connection()
-        with translate_errors(self.path):
-            found = related_articles(
-                self.db.conn, self._scratch, document_counts(self.path), article_id, bounded(limit)
-            )
-        if found is None:
-            raise StoreError(f"no article has id {article_id}")
-        return found
-
+    @translated
     def explain(self, article_id: int, query: str = "", entity_ids: Sequence[int] = ()) -> str:
         """Why an article matches a query and filters, in one line."""
-        from store.explain import explain
+        return insights.explain(self.db.conn, article_id, query, entity_ids)
 
-        with translate_errors(self.path):
-            return explain(self.db.conn, article_id, query, entity_ids).text()
-
+    @translated
     def stories(
         self, query: str | Node = "", limit: int = 50, smallest: int = 2, entity_ids: Sequence[int] = ()
     ) -> list[StorySummary]:
         """Stories of at least `smallest` articles that a matching article is in, newest first."""
-        from store.story_list import list_stories
+        return insights.stories(self.db.conn, self.compile(query, entity_ids), limit, smallest)
 
-        compiled = self.compile(query, entity_ids)
-        with translate_errors(self.path), time_limit(self.db.conn, SEARCH_SECONDS):
-            return list_stories(self.db.conn, compiled, bounded(limit), smallest)
-
+    @translated
     def entity_trend(self, name: str, kind: EntityType | None = None) -> EntityTrend:
         """The entity a name means, its articles per month and its companions (StoreError when
         the archive names no such entity)."""
-        from store.trends import entity_trend, find_entity
+        return insights.entity_trend(self.db.conn, name, kind)
 
-        with translate_errors(self.path):
-            entity_id = find_entity(self.db.conn, name, kind)
-            trend = entity_trend(self.db.conn, entity_id) if entity_id is not None else None
-        if trend is None:
-            raise StoreError(f"no entity is named {name!r}")
-        return trend
-
+    @translated
     def entity_trend_of(self, entity_id: int) -> EntityTrend | None:
-        from store.trends import entity_trend
-
-        with translate_errors(self.path):
-            return entity_trend(self.db.conn, entity_id) if valid_id(entity_id) else None
+        return insights.trend_of(self.db.conn, entity_id)
 
     def export(self, query: str | Node = "") -> Generator[StoredArticle, None, None]:
-        """Every matching article, newest first, as one snapshot: the ids are listed and the
-        articles read in one read transaction, so that an ingest meanwhile neither adds rows
-        to nor shifts rows within the export (paging with OFFSET wrote thousands twice)."""
-        compiled = self.compile(query)
-        with translate_errors(self.path):
-            self.db.execute("BEGIN")
-        try:
-            with translate_errors(self.path), time_limit(self.db.conn, EXPORT_SECONDS):
-                ids = [row[0] for row in self.db.execute(*newest_first_ids_sql(compiled))]
-            for article_id in ids:
-                stored = self.article(article_id)
-                if stored is not None:
-                    yield stored
-        finally:
-            with contextlib.suppress(sqlite3.Error):  # closed already, if the export was abandoned
-                self.db.conn.rollback()  # a read transaction: nothing to keep
+        """Every matching article, newest first, as one snapshot (store/exporting.py)."""
+        from store.exporting import export_articles
 
-    def stats(self) -> Stats:
-        with translate_errors(self.path):
-            one = self.db.execute
-            articles = one("SELECT count(*) FROM articles").fetchone()[0]
-            entities = one("SELECT count(*) FROM entities WHERE articles > 0").fetchone()[0]
-            undated = one("SELECT count(*) FROM articles WHERE published IS NULL").fetchone()[0]
-            read = one("SELECT count(*) FROM reading_state WHERE read = 1").fetchone()[0]
-            starred = one("SELECT count(*) FROM reading_state WHERE starred = 1").fetchone()[0]
-        size = sum(_size(self.path + suffix) for suffix in ("", "-wal", "-shm")) if self.path != ":memory:" else 0
-        return Stats(articles, entities, undated, read, starred, size, self.path)
+        yield from export_articles(self.db, self.path, self.compile(query), self.article)
 
 
-def _size(path: str) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
+def _existing(targets: list[str]) -> list[str]:
+    """The targets still there (a folder pruned away whole is no failure of the ingest)."""
+    return [target for target in targets if os.path.lexists(target)]

@@ -8,9 +8,13 @@ import json
 from sqlite3 import Connection
 
 from store.entities import EntityRegistry
+from store.files import FileRecords
 from store.models import IngestReport
 from store.parsing import COLUMNS, Parsed
 from store.stories import StoryAssigner
+
+# Passes of reconciling at the end of an ingest; in practice the second finds nothing.
+_MAX_PASSES = 4
 
 
 class Writer:
@@ -24,10 +28,17 @@ class Writer:
         self.links: list[tuple[int, int, int]] = []
         self.counts: dict[int, int] = {}
         self.unindexed: list[int] = []
+        self.files = FileRecords(conn)
+        self.caught_up = False  # with the entities other writers stored, in this batch
+        self.linked = False  # any article's entities, in this writer's life
 
     def begin(self) -> None:
-        """Inside the batch's transaction: catch up with what other writers stored."""
-        self.entities.refresh()
+        """Inside the batch's transaction: catch up with what other writers stored before the
+        first article that names entities (a batch of unchanged files needs none of it). An
+        archive whose articles were removed since is read afresh: its entities may be gone."""
+        self.caught_up = False
+        if self.entities.removals_changed():
+            self.entities = EntityRegistry(self.conn)
 
     def flush(self) -> None:
         """Write what the batch accumulated: entities first, then links, counts and the index."""
@@ -50,34 +61,45 @@ class Writer:
             self.unindexed = []
 
     def write(self, parsed: Parsed, report: IngestReport) -> None:
+        if parsed.same_file and parsed.file is not None:
+            report.unchanged += self.files.seen_again(parsed.file)
+            return
+        file_id = self.files.reading(parsed.file) if parsed.file is not None else None
+        self._write(parsed, report, file_id)
+        if parsed.ends_file and parsed.file is not None:
+            self.files.done(parsed.file)
+
+    def _write(self, parsed: Parsed, report: IngestReport, file_id: int | None) -> None:
         if parsed.error is not None or parsed.content_hash is None:
             report.failed.append((parsed.path, parsed.error or "could not be read"))
+            self.files.failed()
             return
         existing = self.conn.execute(
             "SELECT id FROM articles WHERE content_hash = ?", (parsed.content_hash,)
         ).fetchone()
         if existing is not None:
-            self._point(parsed.path, existing[0])
+            self._point(parsed.path, existing[0], file_id)
             report.unchanged += 1
             return
         previous = self.conn.execute("SELECT article_id FROM paths WHERE path = ?", (parsed.path,)).fetchone()
         if previous is not None and self._only_path(previous[0]):
             self._update(previous[0], parsed)
+            self._point(parsed.path, previous[0], file_id)
             report.updated += 1
         else:
             article_id = self._insert(parsed)
-            self._point(parsed.path, article_id)
+            self._point(parsed.path, article_id, file_id)
             report.added += 1
 
     def _only_path(self, article_id: int) -> bool:
         row = self.conn.execute("SELECT count(*) FROM paths WHERE article_id = ?", (article_id,)).fetchone()
         return bool(row[0] <= 1)
 
-    def _point(self, path: str, article_id: int) -> None:
+    def _point(self, path: str, article_id: int, file_id: int | None = None) -> None:
         self.conn.execute(
-            "INSERT INTO paths (path, article_id) VALUES (?, ?) "
-            "ON CONFLICT (path) DO UPDATE SET article_id = excluded.article_id",
-            (path, article_id),
+            "INSERT INTO paths (path, article_id, file_id) VALUES (?, ?, ?) "
+            "ON CONFLICT (path) DO UPDATE SET article_id = excluded.article_id, file_id = excluded.file_id",
+            (path, article_id, file_id),
         )
 
     def _insert(self, parsed: Parsed) -> int:
@@ -100,9 +122,18 @@ class Writer:
         self._add_to_story(article_id, parsed, self._link_entities(article_id, parsed))
 
     def finish(self) -> None:
-        """Once every batch is in: give short forms the full names the archive now supports."""
+        """Once every batch is in: give short forms the full names the archive now supports
+        (when this writer linked any: the registry is not even loaded otherwise). What one pass
+        moves is evidence for the next, so passes repeat, each over the archive as a later
+        ingest would load it, until one moves nothing: ingesting again changes nothing."""
+        if not self.linked:
+            return
         self.entities.refresh()
-        self.entities.reconcile()
+        for _ in range(_MAX_PASSES):
+            if not self.entities.reconcile():
+                return
+            self.entities = EntityRegistry(self.conn)
+            self.entities.refresh()
 
     def _add_to_story(self, article_id: int, parsed: Parsed, entity_ids: list[int]) -> None:
         columns = parsed.columns
@@ -110,6 +141,9 @@ class Writer:
         self.stories.assign(article_id, title, body, columns[_PUBLISHED], entity_ids)
 
     def _link_entities(self, article_id: int, parsed: Parsed) -> list[int]:
+        if not self.caught_up:
+            self.entities.refresh()
+            self.caught_up = self.linked = True
         mentions: dict[int, int] = {}
         source, published = parsed.columns[_SOURCE_KEY], parsed.columns[_PUBLISHED]
         ids = self.entities.link_article(parsed.entities, str(source) if source else None, str(published or ""))

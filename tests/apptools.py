@@ -2,23 +2,48 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 import pytest
 
+from store import SearchHit
 from tui.app import NewsdeskApp
 from tui.widgets.timeline import Timeline
 
 
-async def settle(pilot, app: NewsdeskApp, wait: float = 0.05) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause(wait)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+async def settle(pilot, app: NewsdeskApp, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the app has searched for what the bar says, shown its entities, and
+    finished every worker."""
+    await wait_until(pilot, lambda: app.main.idle and not any(worker.is_running for worker in app.workers), timeout)
+
+
+async def wait_until(pilot, condition: Callable[[], bool], timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until `condition()` holds (workers done and the screen redrawn first)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if condition():
+            await pilot.pause()  # what the condition saw may have scheduled more work
+            await pilot.app.workers.wait_for_complete()
+            if condition():
+                return
+        assert time.monotonic() < deadline, "the condition never held"
+        await pilot.pause(0.02)
+
+
+def hits(app: NewsdeskApp) -> list[SearchHit]:
+    """Every article the timeline holds (all of its pages must have been fetched)."""
+    results = app.query_one(Timeline).results
+    assert results is not None
+    found = [results.hit(index) for index in range(results.total)]
+    assert all(hit is not None for hit in found), "a page of the results was not fetched"
+    return [hit for hit in found if hit is not None]
 
 
 def titles(app: NewsdeskApp) -> list[str]:
-    timeline = app.query_one(Timeline)
-    results = timeline.results
-    assert results is not None
-    return [results.hit(index).title for index in range(results.total)]  # type: ignore[union-attr]
+    return [hit.title for hit in hits(app)]
 
 
 def notices(app: NewsdeskApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:

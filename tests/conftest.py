@@ -80,13 +80,11 @@ def quiet_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def db(tmp_path: Path) -> Iterator[str]:
     """A database file holding the bundled seeds (the app tests' archive)."""
     from store import Store
-    from tui.data import close_stores
 
     path = tmp_path / "app.db"
     with Store.open(path) as store:
         store.ingest([str(p) for p in bundled_files()])
     yield str(path)
-    close_stores()
 
 
 @pytest.fixture

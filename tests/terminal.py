@@ -7,11 +7,12 @@ import os
 import pty
 import sys
 import time
+from collections.abc import Sequence
 
 
 def run_in_pty(
-    argv: list[str], keys: list[bytes] = (), seconds: float = 8.0, size: tuple[int, int] = (40, 120)
-) -> bytes:  # type: ignore[assignment]
+    argv: list[str], keys: Sequence[bytes] = (), seconds: float = 8.0, size: tuple[int, int] = (40, 120)
+) -> bytes:
     """Run a command on a pseudo-terminal, type `keys`, and return every byte it wrote."""
     pid, fd = pty.fork()
     if pid == 0:

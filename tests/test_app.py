@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
-from store import Store
-from tests.apptools import settle, titles
-from tui.app import make_app
+from store import Store, StorePool
+from tests.apptools import notices, settle, titles, wait_until
+from tui.app import NewsdeskApp, make_app
 from tui.config import Config, load_config
-from tui.data import borrowed, close_stores
+from tui.widgets.entities import EntityPane
 from tui.widgets.reader import Reader
 from tui.widgets.timeline import Timeline
 
@@ -33,7 +34,7 @@ async def test_typing_a_search_narrows_the_timeline(db: str) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("slash", *"idlib")
-        await settle(pilot, app, 0.4)
+        await settle(pilot, app)
         assert len(titles(app)) == 3
         await pilot.press("enter")
         assert app.focused is app.query_one(Timeline)
@@ -45,10 +46,10 @@ async def test_an_invalid_query_shows_its_error_and_keeps_the_results(db: str) -
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("slash", *"idlib")
-        await settle(pilot, app, 0.3)
+        await settle(pilot, app)
         assert len(titles(app)) == 3
         app.query_one("#query").value = "idlib date:2020-13"  # type: ignore[attr-defined]
-        await settle(pilot, app, 0.3)
+        await settle(pilot, app)
         error = app.query_one("#query-error")
         assert error.has_class("-shown") and "2020-13" in str(error.render())
         assert len(titles(app)) == 3
@@ -63,11 +64,11 @@ async def test_choosing_an_entity_filters_and_c_clears(db: str) -> None:
         await pilot.press("e")
         await pilot.press("down", "space")  # the first person: Recep Tayyip Erdogan
         await settle(pilot, app)
-        assert [facet.name for facet in app.chosen.values()] == ["Recep Tayyip Erdogan"]
+        assert [facet.name for facet in app.main.chosen.values()] == ["Recep Tayyip Erdogan"]
         assert len(titles(app)) == 4
         await pilot.press("escape", "c")  # in the entity pane, c would narrow the list
         await settle(pilot, app)
-        assert not app.chosen and len(titles(app)) == 5
+        assert not app.main.chosen and len(titles(app)) == 5
 
 
 async def test_narrowing_the_entity_list(db: str) -> None:
@@ -76,8 +77,7 @@ async def test_narrowing_the_entity_list(db: str) -> None:
         await settle(pilot, app)
         app.query_one("#entity-filter").focus()
         await pilot.press(*"idl")
-        pane = app.query_one("#entities")
-        assert [facet.name for facet in pane.by_option.values()] == ["Idlib"]  # type: ignore[attr-defined]
+        assert [facet.name for facet in app.query_one(EntityPane).listed] == ["Idlib"]
 
 
 async def test_enter_opens_an_article_and_marks_it_read(db: str) -> None:
@@ -129,7 +129,7 @@ async def test_pane_keys(db: str) -> None:
         await pilot.press("enter", "1")
         await settle(pilot, app)
         await pilot.press("2")
-        assert app.focused is app.query_one(Reader)
+        assert isinstance(app.focused, Reader)
         await pilot.press("3")
         assert app.focused is app.query_one("#entity-list")
         await pilot.press("escape")  # typed there, 1 would narrow the list
@@ -137,7 +137,7 @@ async def test_pane_keys(db: str) -> None:
         await pilot.press("2", "1")
         assert app.focused is app.query_one(Timeline)
         await pilot.press("tab")
-        assert app.focused is app.query_one(Reader)
+        assert isinstance(app.focused, Reader)
 
 
 async def test_help_screen_lists_every_binding_and_escape_closes_it(db: str) -> None:
@@ -157,7 +157,7 @@ async def test_relevance_toggle(db: str) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("slash", *"idlib", "enter")
-        await settle(pilot, app, 0.4)
+        await settle(pilot, app)
         results = app.query_one(Timeline).results
         assert results is not None and results.sort == "rank" and results.total == 3  # best matches first
         assert [group.label for group in results.groups] == [None]
@@ -173,7 +173,7 @@ async def test_relaunching_restores_query_filters_and_article(db: str) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("slash", *"patrols", "enter")
-        await settle(pilot, app, 0.4)
+        await settle(pilot, app)
         await pilot.press("e", "down", "space")
         await settle(pilot, app)
         await pilot.press("escape", "j", "enter")
@@ -184,7 +184,7 @@ async def test_relaunching_restores_query_filters_and_article(db: str) -> None:
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot, again)
         assert again.query_one("#query").value == "patrols"  # type: ignore[attr-defined]
-        assert [f.name for f in again.chosen.values()] == ["Recep Tayyip Erdogan"]
+        assert [f.name for f in again.main.chosen.values()] == ["Recep Tayyip Erdogan"]
         assert again.query_one(Reader).article_id == opened
 
 
@@ -247,10 +247,16 @@ async def test_palette_opens_an_article_by_title(db: str) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("ctrl+p", *"rejoins")
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: any("Rejoins" in hit for hit in _palette_hits(app)))
         await pilot.press("enter")
-        await settle(pilot, app, 0.2)
+        await settle(pilot, app)
         assert "Rejoins" in str(app.query_one(Reader).query_one("#page").render())
+
+
+def _palette_hits(app: NewsdeskApp) -> list[str]:
+    """What the open command palette lists."""
+    listing = app.screen.query_one(OptionList)
+    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
 
 
 def test_state_is_kept_in_the_database(db: str) -> None:
@@ -259,11 +265,12 @@ def test_state_is_kept_in_the_database(db: str) -> None:
         assert json.loads(store.meta("ui_state") or "{}") == {"query": "x"}
 
 
-async def test_an_unknown_theme_is_reported_and_the_default_kept(db: str) -> None:
+async def test_an_unknown_theme_is_reported_and_the_default_kept(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app(db, Config(theme="no-such-theme", path="config.toml"))
+    said = notices(app, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
-        assert any("no-such-theme" in str(n.message) for n in app._notifications)
+        assert any("no-such-theme" in note for note in said)
         assert len(titles(app)) == 5
 
 
@@ -272,18 +279,29 @@ def test_connections_are_lent_one_user_at_a_time_and_reused(tmp_path: Path) -> N
 
     path = str(tmp_path / "lend.db")
     Store.open(path, seed=False).close()
-    with borrowed(path) as first, borrowed(path) as second:
-        assert first is not second
-    seen = []
-    thread = threading.Thread(target=lambda: seen.append(_count_with(path)))
-    thread.start()
-    thread.join()
-    with borrowed(path) as again:
-        assert again in (first, second)
-    assert seen == [0]
-    close_stores()
+    with StorePool(path) as pool:
+        with pool.borrow() as first, pool.borrow() as second:
+            assert first is not second
+        seen = []
+        thread = threading.Thread(target=lambda: seen.append(_count_with(pool)))
+        thread.start()
+        thread.join()
+        with pool.borrow() as again:
+            assert again in (first, second)
+        assert seen == [0]
 
 
-def _count_with(path: str) -> int:
-    with borrowed(path) as store:
+def test_a_store_given_back_after_the_pool_closed_is_closed_not_kept(tmp_path: Path) -> None:
+    path = str(tmp_path / "late.db")
+    Store.open(path, seed=False).close()
+    pool = StorePool(path)
+    with pool.borrow() as late:
+        pool.close()
+        assert late.stats().articles == 0  # still usable until given back
+    with pytest.raises(Exception, match="closed"):
+        late.stats()
+
+
+def _count_with(pool: StorePool) -> int:
+    with pool.borrow() as store:
         return store.stats().articles

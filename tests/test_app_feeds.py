@@ -37,12 +37,17 @@ async def test_f_fetches_in_a_worker_and_the_new_articles_appear(
         await settle(pilot, app)
         said = notices(app, monkeypatch)
         statuses: list[str] = []
-        status = app.fetcher.status
-        monkeypatch.setattr(app.fetcher, "status", lambda text: (statuses.append(text), status(text)))
+        status = app.main.fetcher.status
+
+        def recorded(text: str) -> None:
+            statuses.append(text)
+            status(text)
+
+        monkeypatch.setattr(app.main.fetcher, "status", recorded)
         before = len(titles(app))
 
         await pilot.press("f")
-        await settle(pilot, app, wait=0.3)
+        await settle(pilot, app)
         await settle(pilot, app)
 
         assert len(titles(app)) == before + 2
@@ -59,7 +64,7 @@ async def test_f_with_no_subscriptions_says_how_to_add_one(db: str, monkeypatch:
         await settle(pilot, app)
         said = notices(app, monkeypatch)
         await pilot.press("f")
-        await settle(pilot, app, wait=0.2)
+        await settle(pilot, app)
         assert said == ["no subscriptions yet: newsdesk feed add URL"]
 
 
@@ -70,7 +75,7 @@ async def test_shift_f_filters_the_timeline_by_a_feed_and_all_feeds_lifts_it(db:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("f")
-        await settle(pilot, app, wait=0.3)
+        await settle(pilot, app)
 
         await pilot.press("F")
         await settle(pilot, app)
@@ -79,14 +84,14 @@ async def test_shift_f_filters_the_timeline_by_a_feed_and_all_feeds_lifts_it(db:
         shown = [str(listing.get_option_at_index(i).prompt).split() for i in range(listing.option_count)]
         assert shown == [["All", "feeds"], ["3", "Sport"], ["2", "World"]]
         await pilot.press("down", "enter")
-        await settle(pilot, app, wait=0.2)
+        await settle(pilot, app)
 
         assert app.query_one("#query", Input).value == 'feed:"Sport"'
         assert sorted(titles(app)) == ["Sport story 0", "Sport story 1", "Sport story 2"]
         await pilot.press("F")
         await settle(pilot, app)
         await pilot.press("enter")  # All feeds
-        await settle(pilot, app, wait=0.2)
+        await settle(pilot, app)
         assert app.query_one("#query", Input).value == ""
         assert len(titles(app)) == 5 + 5
 
@@ -98,10 +103,10 @@ async def test_the_fetch_and_feeds_keys_are_on_the_help_screen(db: str) -> None:
         await pilot.press("question_mark")
         await settle(pilot, app)
         assert isinstance(app.screen, HelpScreen)
-        table = app.screen._table()
+        table = app.screen.table()
         text = " ".join(str(cell) for column in table.columns for cell in column.cells)
         assert "Fetch" in text and "Feeds: filter by one" in text
-    assert any(binding.id == "fetch" and binding.show for binding in app.BINDINGS)  # type: ignore[union-attr]
+    assert any(binding.id == "fetch" and binding.show for binding in app.main.BINDINGS)  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from store import Store
-from tests.apptools import notices, settle, titles
+from tests.apptools import hits, notices, settle, titles
 from tui.app import make_app
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets.entities import EntityList
@@ -71,14 +71,14 @@ async def test_enter_in_the_entity_pane_filters_and_leaves_the_row_highlighted(d
         listing = app.query_one(EntityList)
         assert app.focused is listing and listing.highlighted_option is not None
         await pilot.press("enter")
-        await settle(pilot, app, 0.2)
-        assert [facet.name for facet in app.chosen.values()] == ["Vladimir Putin"]
+        await settle(pilot, app)
+        assert [facet.name for facet in app.main.chosen.values()] == ["Vladimir Putin"]
         assert len(titles(app)) == 2
         chosen = listing.highlighted_option
         assert chosen is not None and "Vladimir Putin" in str(chosen.prompt)
         await pilot.press("enter")  # and again: the filter goes, the row stays highlighted
-        await settle(pilot, app, 0.2)
-        assert not app.chosen and len(titles(app)) == 5
+        await settle(pilot, app)
+        assert not app.main.chosen and len(titles(app)) == 5
         assert listing.highlighted_option is not None and "Vladimir Putin" in str(listing.highlighted_option.prompt)
     assert reading_state(db) == (0, 0)
 
@@ -138,7 +138,7 @@ async def test_an_empty_archive_says_how_to_add_articles(tmp_path: Path) -> None
         await settle(pilot, app)
         shown = "\n".join(shown_lines(app.query_one(Timeline)))
     assert "The archive is empty." in shown
-    assert f"newsdesk ingest ~/news --db {path}" in " ".join(shown.split()) and "press R" in shown
+    assert f"newsdesk ingest ~/news --db {path}" in " ".join(shown.split()) and "appear here as they land" in shown
     assert f"newsdesk feed add URL --db {path} then press f here" in " ".join(shown.split())
 
 
@@ -147,7 +147,7 @@ async def test_a_search_that_matches_nothing_says_how_to_widen_it(db: str) -> No
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("slash", *"zanzibar", "enter")
-        await settle(pilot, app, 0.3)
+        await settle(pilot, app)
         shown = "\n".join(shown_lines(app.query_one(Timeline)))
     assert "No articles match." in shown and "Change the search (/)" in shown
 
@@ -189,7 +189,7 @@ async def test_r_without_words_leaves_the_next_search_in_relevance_order(
         await settle(pilot, app)
         assert said == ["r switches a search with words between relevance and date order"]
         await pilot.press("slash", *"idlib", "enter")
-        await settle(pilot, app, 0.3)
+        await settle(pilot, app)
         results = app.query_one(Timeline).results
         assert results is not None and results.query == "idlib" and results.sort == "rank"
 
@@ -199,12 +199,12 @@ async def test_lower_case_operators_are_explained_under_the_search_bar(db: str) 
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("slash", *"idlib or sochi", "enter")
-        await settle(pilot, app, 0.3)
+        await settle(pilot, app)
         note = app.query_one("#query-error")
         assert note.has_class("-shown", "-note")
         assert str(note.render()) == "'or' is searched as a word; for the operator write OR"
         app.query_one("#query").value = "idlib OR sochi"  # type: ignore[attr-defined]
-        await settle(pilot, app, 0.3)
+        await settle(pilot, app)
         assert not note.has_class("-shown")
         assert len(titles(app)) == 3
 
@@ -215,20 +215,20 @@ async def test_mark_all_read_asks_first_and_u_undoes_only_what_it_changed(db: st
         await settle(pilot, app)
         await pilot.press("j", "m")  # one already read by hand
         await settle(pilot, app)
-        await app.run_action("mark_all_read")
+        await app.main.run_action("mark_all_read")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await settle(pilot, app)
         assert not isinstance(app.screen, ConfirmScreen) and reading_state(db) == (1, 0)
-        await app.run_action("mark_all_read")
+        await app.main.run_action("mark_all_read")
         await pilot.pause()
         await pilot.press("y")
-        await settle(pilot, app, 0.2)
+        await settle(pilot, app)
         assert reading_state(db) == (5, 0)
-        assert all(app.query_one(Timeline).results.hit(i).read for i in range(5))  # type: ignore[union-attr]
+        assert all(hit.read for hit in hits(app))
         await pilot.press("u")
-        await settle(pilot, app, 0.2)
+        await settle(pilot, app)
     with Store.open(db) as store:
         assert store.search("is:read").total == 1
         assert store.search("is:read").hits[0].title == titles_of(db)[1]

@@ -25,8 +25,8 @@ async def test_opening_an_article_lists_its_related_ones_and_enter_opens_one(db:
         assert first.startswith("Türkiye, Russia resume joint military patrols") and "names: " in first
         chosen = related.ids[0]
         await pilot.press("l")
-        assert app.focused is related
+        assert app.focused is not None and app.focused.id == "related"
         await pilot.press("enter")
         await settle(pilot, app)
-        assert reader.article_id == chosen and app.focused is reader
+        assert reader.article_id == chosen and app.focused is not None and app.focused.id == "reader"
         assert opened in related.ids  # the article left is now among the related of the one opened

@@ -27,7 +27,7 @@ async def test_right_on_an_entity_opens_its_trend_and_enter_filters_by_a_compani
         await pilot.press("enter")
         await settle(pilot, app)
         assert not isinstance(app.screen, TrendScreen)
-        assert companion.id in app.chosen
+        assert companion.id in app.main.chosen
 
 
 async def test_escape_closes_the_trend_without_filtering(db: str) -> None:
@@ -38,7 +38,7 @@ async def test_escape_closes_the_trend_without_filtering(db: str) -> None:
         await settle(pilot, app)
         await pilot.press("escape")
         await settle(pilot, app)
-        assert not isinstance(app.screen, TrendScreen) and not app.chosen
+        assert not isinstance(app.screen, TrendScreen) and not app.main.chosen
 
 
 def test_the_monthly_series_fills_the_months_without_articles() -> None:

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -77,11 +78,17 @@ def _read_everything(database: str) -> object:
         return [found, first is not None, exported, store.stats().articles, marked]
 
 
+def _listed(returned: object) -> list[Any]:
+    """What a child returned through JSON: a list."""
+    assert isinstance(returned, list)
+    return returned
+
+
 def test_a_read_only_archive_file_can_be_read(archive: Path, shared_folder: Path) -> None:
     copy = shared_folder / "read-only.db"
     shutil.copy(archive, copy)
     copy.chmod(0o444)
-    found, opened, exported, count, marked = as_unprivileged(lambda: _read_everything(str(copy)))  # type: ignore[misc]
+    found, opened, exported, count, marked = _listed(as_unprivileged(lambda: _read_everything(str(copy))))
     assert found > 0 and opened and exported == count == 5
     assert "read-only" in marked
 
@@ -92,7 +99,9 @@ def test_an_archive_in_a_read_only_folder_can_be_read(archive: Path, shared_fold
     folder.mkdir()
     shutil.copy(archive, folder / "seeds.db")
     folder.chmod(0o555)
-    found, opened, exported, count, marked = as_unprivileged(lambda: _read_everything(str(folder / "seeds.db")))  # type: ignore[misc]
+    found, opened, exported, count, marked = _listed(
+        as_unprivileged(lambda: _read_everything(str(folder / "seeds.db")))
+    )
     assert found > 0 and opened and exported == count == 5
     assert "read-only" in marked
 

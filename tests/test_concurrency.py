@@ -153,3 +153,19 @@ def test_ctrl_c_stops_an_ingest_and_says_what_was_kept(files: Path, tmp_path: Pa
     assert "Traceback" not in err and err.strip().count("\n") == 0, err
     assert f"{kept:,} articles kept" in err
     assert_consistent(database)
+
+
+def test_ingesting_again_changes_no_entity(files: Path, tmp_path: Path) -> None:
+    """What an ingest's last reconciling moves (a surname's articles to a full name, an acronym
+    into its expansion) is itself evidence; an archive loaded afresh weighs it, so a second
+    ingest of the same files, which adds nothing, must find nothing more to move or merge:
+    otherwise 'two ingests' and 'one ingest' leave different archives."""
+    once = tmp_path / "once.db"
+    (first,) = run_together([ingest_command(files, once, workers=1)])
+    assert first.returncode == 0, first.stderr
+    twice = tmp_path / "twice.db"
+    twice.write_bytes(once.read_bytes())
+    (second,) = run_together([ingest_command(files, twice, workers=1)])
+    assert json.loads(second.stdout)["added"] == 0
+    assert differences(entity_view(once), entity_view(twice)) == {"entities": 0, "keys": 0, "links": 0, "searches": 0}
+    assert_consistent(twice)

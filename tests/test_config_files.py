@@ -61,15 +61,14 @@ def test_a_config_that_does_not_parse_gives_one_line(tmp_path: Path, text: str) 
 @pytest.mark.skipif(sys.platform == "win32" or not hasattr(os, "mkfifo"), reason="no named pipes here")
 async def test_the_app_starts_with_defaults_on_a_pipe_as_config(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from store import Store
+    from tests.apptools import notices, settle
     from tui.app import make_app
-    from tui.data import close_stores
 
     os.mkfifo(tmp_path / "config.toml")
     monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "config.toml"))
     Store.open(tmp_path / "empty.db").close()
     app = make_app(tmp_path / "empty.db")
+    notes = notices(app, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.1)
-        notes = [str(note.message) for note in app._notifications]
+        await settle(pilot, app)
         assert app.is_running and any("not a regular file" in note for note in notes)
-    close_stores()

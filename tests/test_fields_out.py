@@ -77,19 +77,17 @@ def test_a_date_that_is_not_one_reads_as_undated(edited: Path) -> None:
 
 
 async def test_the_timeline_shows_no_raw_date(edited: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.apptools import settle
     from tui.app import make_app
     from tui.config import Config
-    from tui.data import close_stores
     from tui.widgets.timeline import Timeline
 
     monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "none.toml"))
     app = make_app(edited, Config())
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.1)
-        await app.workers.wait_for_complete()
+        await settle(pilot, app)
         timeline = app.query_one(Timeline)
         lines = [timeline.render_line(y).text for y in range(10)]
-    close_stores()
     assert all("\x1b" not in line and "PWNED" not in line for line in lines)
     assert any("Undated" in line for line in lines)
 
@@ -117,6 +115,7 @@ def test_numbers_past_64_bits_and_far_dates_give_one_line(
     database = str(tmp_path / "numbers.db")
     main(["ingest", *map(str, bundled_files()), "--db", database, "--json"])
     capsys.readouterr()
+    returned: object
     try:
         returned = main([*argv, "--db", database])
     except SystemExit as exit_:  # argparse refuses a number it cannot take
@@ -133,9 +132,9 @@ def test_export_reads_a_hand_edited_archive_as_json(edited: Path) -> None:
 
 
 async def test_a_hand_edited_session_never_stops_the_app(edited: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.apptools import settle
     from tui.app import make_app
     from tui.config import Config
-    from tui.data import close_stores
 
     monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "none.toml"))
     copy = tmp_path / "session.db"
@@ -144,7 +143,5 @@ async def test_a_hand_edited_session_never_stops_the_app(edited: Path, tmp_path:
         store.set_meta("ui_state", json.dumps({"query": "turkey", "entities": [2**70, -1], "article": 2**70}))
     app = make_app(copy, Config())
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.1)
-        await app.workers.wait_for_complete()
+        await settle(pilot, app)
         assert app.is_running
-    close_stores()

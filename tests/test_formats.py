@@ -71,7 +71,7 @@ RDF = """<?xml version="1.0"?>
 """
 
 
-def entries(write, name: str, content: str | bytes) -> list:  # type: ignore[no-untyped-def]
+def entries(write, name: str, content: str | bytes) -> list:  # type: ignore[no-untyped-def, type-arg]
     return list(read_entries(write(name, content)))
 
 

@@ -122,30 +122,25 @@ def test_the_app_writes_no_hostile_bytes_to_a_terminal(corpus, tmp_path: Path) -
 
 
 async def test_markup_in_articles_shows_literally_everywhere(corpus, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.apptools import settle
     from tui.app import make_app
     from tui.config import Config
-    from tui.data import close_stores
 
     monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "none.toml"))
     *_, database = corpus
     app = make_app(database, Config())
     async with app.run_test(size=(160, 60)) as pilot:
-        await pilot.pause(0.1)
-        await app.workers.wait_for_complete()
+        await settle(pilot, app)
         await pilot.press("slash", *"markup", "enter")
-        await pilot.pause(0.5)
-        await app.workers.wait_for_complete()
+        await settle(pilot, app)
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot, app)
         screen = app.export_screenshot()
         app.notify("[bold]x")
         await pilot.pause()
         await pilot.click("#timeline", offset=(20, 1))
-        await pilot.pause(0.2)
+        await settle(pilot, app)
         assert app.is_running
-    close_stores()
     shown = screen.replace("&#160;", " ")
     assert any(markup.replace("&", "&amp;") in shown or markup in shown for markup in MARKUP[1:])
 
@@ -245,9 +240,9 @@ def test_two_ingests_at_once_both_finish(tmp_path: Path) -> None:
 
 
 async def test_an_ingest_while_the_app_is_open_shows_on_refresh(tmp_path: Path, write, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.apptools import settle
     from tui.app import make_app
     from tui.config import Config
-    from tui.data import close_stores
     from tui.widgets.timeline import Timeline
 
     monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "none.toml"))
@@ -256,8 +251,7 @@ async def test_an_ingest_while_the_app_is_open_shows_on_refresh(tmp_path: Path, 
         store.ingest([str(write("one.txt", "Harbour one\n\nThe council voted.\n"))])
     app = make_app(database, Config())
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.1)
-        await app.workers.wait_for_complete()
+        await settle(pilot, app)
         assert app.query_one(Timeline).results.total == 1  # type: ignore[union-attr]
         done = subprocess.run(
             [sys.executable, "-m", "tui.cli", "ingest", str(write("two.txt", "Harbour two\n\nThe mayor agreed.\n")), "--db", str(database)],
@@ -265,11 +259,8 @@ async def test_an_ingest_while_the_app_is_open_shows_on_refresh(tmp_path: Path, 
         )  # fmt: skip
         assert done.returncode == 0
         await pilot.press("R")
-        await pilot.pause(0.1)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot, app)
         assert app.query_one(Timeline).results.total == 2  # type: ignore[union-attr]
-    close_stores()
 
 
 def test_payload_names_cover_each_kind() -> None:

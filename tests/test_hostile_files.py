@@ -75,11 +75,11 @@ def test_special_files_given_by_name_are_refused(tmp_path: Path) -> None:
 
 def test_a_file_that_vanishes_while_the_folder_is_walked_is_named(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import store.batches as batches
+    from discover import collect_files as listed
 
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / "walk").mkdir(exist_ok=True)
         (tmp_path / "walk" / name).write_text(article(f"Harbour {name}"), encoding="utf-8")
-    listed = batches.collect_files
 
     def list_then_delete(targets):  # type: ignore[no-untyped-def]
         found = listed(targets)
@@ -110,10 +110,14 @@ def test_files_inside_unreadable_folders_are_named_and_the_run_goes_on(shared_fo
         from store.parsing import parse_one
 
         files, failed = collect_files([str(locked / "inside.txt"), str(shared_folder / "open")])
-        errors = [[parsed.path, parsed.error] for path in files for parsed in parse_one(path) if parsed.error]
+        errors = [
+            [parsed.path, parsed.error] for path in files for parsed in parse_one((path, None, None)) if parsed.error
+        ]
         return [files, failed, errors]
 
-    files, failed, errors = as_unprivileged(discover_and_read)  # type: ignore[misc]
+    returned = as_unprivileged(discover_and_read)
+    assert isinstance(returned, list)
+    files, failed, errors = returned
     assert [path for path, _ in failed] == [str(locked / "inside.txt"), str(shared_folder / "open" / "shut")]
     assert "permission denied" in failed[0][1]
     assert str(shared_folder / "open" / "ok.txt") in files

@@ -4,6 +4,7 @@ stored under their own name, bad records named, re-ingests idempotent, records s
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ NEW_ITEM = """<item><title>Bridge closed for repairs</title><link>https://bergen
 <pubDate>Fri, 07 May 2021 09:00:00 GMT</pubDate><description>The old bridge closed on Friday for two months of repairs.</description></item>"""
 
 
-def record_lines(records: list[dict[str, object]], bad_at: int | None = None) -> str:
+def record_lines(records: Sequence[object], bad_at: int | None = None) -> str:
     lines = [json.dumps(record) for record in records]
     if bad_at is not None:
         lines.insert(bad_at, '{"title": "cut off", "body": "no end')

@@ -19,6 +19,7 @@ def body_of(write, *paragraphs: str) -> str:  # type: ignore[no-untyped-def]
         "<body><article><h1>Harbour plan approved</h1>" + "".join(paragraphs) + "</article></body></html>"
     )
     [entry] = list(read_entries(write("page.html", html)))
+    assert entry.article is not None
     return entry.article.body_text
 
 

@@ -22,6 +22,7 @@ def page(title: str, heading: str = "", head: str = "") -> str:
 
 def title_of(write, html: str) -> str:  # type: ignore[no-untyped-def]
     [entry] = list(read_entries(write("page.html", html)))
+    assert entry.article is not None
     return entry.article.title
 
 
@@ -74,5 +75,6 @@ def test_a_headline_repeated_at_the_top_of_the_text_is_read_once(write) -> None:
     html = page("Harbour plan approved after long debate | Courier", "<p>Harbour plan approved after long debate</p>")
     html = html.replace("<h1>Courier</h1>", "<h1>Harbour plan approved after long debate</h1>")
     [entry] = list(read_entries(write("page.html", html)))
+    assert entry.article is not None
     assert entry.article.title == "Harbour plan approved after long debate"
     assert not entry.article.body_text.startswith("Harbour plan")

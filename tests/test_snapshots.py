@@ -8,9 +8,11 @@ import pytest
 
 from articles.bundled import bundled_files
 from store import Store
+from tests.apptools import settle, wait_until
 from tui.app import make_app
 from tui.config import Config
-from tui.data import close_stores
+from tui.screens.help import HelpScreen
+from tui.widgets.reader import Reader
 
 
 @pytest.fixture
@@ -20,13 +22,10 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-unt
     with Store.open(path) as store:
         store.ingest([str(p) for p in bundled_files()])
     yield make_app(path, Config())
-    close_stores()
 
 
 async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause(0.05)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot, pilot.app)
 
 
 def test_main_screen(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
@@ -37,7 +36,6 @@ def test_search_with_results(snap_compare, app) -> None:  # type: ignore[no-unty
     async def search(pilot) -> None:  # type: ignore[no-untyped-def]
         await _settle(pilot)
         await pilot.press("slash", *"idlib", "enter")
-        await pilot.pause(0.4)
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=search)
@@ -58,7 +56,7 @@ def test_reader_scrolled(snap_compare, app) -> None:  # type: ignore[no-untyped-
         await pilot.press("j", "j", "enter")
         await _settle(pilot)
         await pilot.press("space")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: pilot.app.query_one(Reader).scroll_y > 0)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=read)
 
@@ -67,7 +65,7 @@ def test_help_screen(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
     async def help_screen(pilot) -> None:  # type: ignore[no-untyped-def]
         await _settle(pilot)
         await pilot.press("question_mark")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=help_screen)
 

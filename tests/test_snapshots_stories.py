@@ -9,9 +9,9 @@ import pytest
 
 from articles.bundled import bundled_files
 from store import Store
+from tests.apptools import settle
 from tui.app import make_app
 from tui.config import Config
-from tui.data import close_stores
 
 
 @pytest.fixture
@@ -21,13 +21,10 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-unt
     with Store.open(path) as store:
         store.ingest([str(p) for p in bundled_files()])
     yield make_app(path, Config())
-    close_stores()
 
 
 async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause(0.05)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot, pilot.app)
 
 
 def test_related_articles_under_the_open_one(snap_compare, app) -> None:  # type: ignore[no-untyped-def]

@@ -38,6 +38,21 @@ def test_the_two_accounts_of_one_event_are_one_story_without_the_older_one(
         assert _story(store, ids["004"]) != _story(store, ids["001"])
 
 
+def test_a_removed_article_leaves_its_story_and_comes_back_to_it(tmp_path: Path, seeds: dict[str, Path]) -> None:
+    with Store.open(tmp_path / "s.db", seed=False) as store:
+        store.ingest([str(path) for path in seeds.values()])
+        ids = _ids(store)
+        story = _story(store, ids["001"])
+        assert [sorted(item.articles) for item in store.stories() if item.story == story] == [
+            sorted((ids["001"], ids["002"]))
+        ]
+        removed = store.take_out([ids["001"]])
+        assert story not in [item.story for item in store.stories()]  # one article is no story of two
+        assert store.search(f"story:{story}").total == 1
+        (back,) = store.put_back(removed)
+        assert _story(store, back) == story and story in [item.story for item in store.stories()]
+
+
 def test_near_identical_copies_share_a_story_whatever_their_dates(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
     write("a/one.txt", f"Copper miners strike in Chile\n\nMay 3, 2021\n\n{BODY}\n")
     write(

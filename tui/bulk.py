@@ -6,20 +6,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import App
+from textual.widget import Widget
 
-from articles.errors import NewsdeskError
-from tui.data import borrowed
-from tui.messages import Problem
+from store import Store, StorePool
 from tui.screens.confirm import ConfirmScreen
+from tui.work import in_worker
 
 
 class MarkAllRead:
     """The app's one bulk change of reading state and its undo."""
 
-    def __init__(self, app: App[None], db_path: str, changed: Callable[[], None]) -> None:
+    def __init__(self, owner: Widget, pool: StorePool, changed: Callable[[], None]) -> None:
         """`changed` runs on the app's thread once reading state has changed (to search again)."""
-        self.app = app
-        self.db_path = db_path
+        self.owner = owner
+        self.pool = pool
         self.changed = changed
         self.undo_ids: list[int] = []
 
@@ -36,22 +36,20 @@ class MarkAllRead:
             self.app.notify("nothing to undo", markup=False)
             return
         ids, self.undo_ids = self.undo_ids, []
-        self.app.run_worker(lambda: self._write(ids), thread=True, group="state", exit_on_error=False)
+        in_worker(self.owner, self.pool, lambda store: store.mark(ids, read=False), self._unmarked, group="state")
+
+    @property
+    def app(self) -> App[object]:
+        return self.owner.app
 
     def _start(self, query: str, entity_ids: tuple[int, ...]) -> None:
-        self.app.run_worker(
-            lambda: self._write(None, query, entity_ids), thread=True, group="state", exit_on_error=False
-        )
+        def mark(store: Store) -> list[int]:
+            return store.mark_all_read(query, entity_ids)
 
-    def _write(self, unread: list[int] | None, query: str = "", entity_ids: tuple[int, ...] = ()) -> None:
-        """On a worker thread: mark the matches read, or (given ids) make those unread again."""
-        try:
-            with borrowed(self.db_path) as store:
-                changed = store.mark_all_read(query, entity_ids) if unread is None else store.mark(unread, read=False)
-        except NewsdeskError as error:
-            self.app.post_message(Problem(error.message))
-            return
-        self.app.call_from_thread(self._done, changed, unread is None)
+        in_worker(self.owner, self.pool, mark, lambda changed: self._done(changed, True), group="state")
+
+    def _unmarked(self, changed: list[int]) -> None:
+        self._done(changed, False)
 
     def _done(self, changed: list[int], marked: bool) -> None:
         count = f"{len(changed):,} article{'s' if len(changed) != 1 else ''}"

@@ -10,7 +10,23 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from articles.errors import NewsdeskError
-from tui.commands import entities, entity, export, feed, fetch, ingest, mark, related, search, show, stats, stories, tui
+from tui.commands import (
+    entities,
+    entity,
+    export,
+    feed,
+    fetch,
+    ingest,
+    mark,
+    related,
+    rm,
+    search,
+    show,
+    stats,
+    stories,
+    tui,
+    watch,
+)
 from tui.commands import parse as parse_command
 from tui.output import abandon_stdout, print_error
 
@@ -38,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
         tui,
         parse_command,
         ingest,
+        watch,
+        rm,
         search,
         show,
         related,

@@ -1,4 +1,5 @@
-"""The user's config file (TOML in the user config folder): key overrides and the theme.
+"""The user's config file (TOML in the user config folder): key overrides, the theme, and the
+folders the app watches.
 A bad file gives one clear message and the defaults, never a crash."""
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ MAX_CONFIG_BYTES = 256 * 1024
 EXAMPLE = """\
 # newsdesk configuration
 theme = "textual-dark"
+# folders the app ingests at start and watches while it is open (and `newsdesk watch` without paths)
+# folders = ["~/news/scraped", "~/news/saved"]
 
 [keys]
 # binding id = "key" (comma-separated for several); see the ? help screen for ids
@@ -29,6 +32,7 @@ theme = "textual-dark"
 class Config:
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    folders: tuple[str, ...] = ()
     problem: str | None = None
     path: str = ""
 
@@ -59,8 +63,13 @@ def load_config(path: Path | None = None) -> Config:
     if not isinstance(keys, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in keys.items()):
         problems.append("[keys] must map binding ids to key strings")
         keys = {}
+    folders = data.get("folders", [])
+    if not isinstance(folders, list) or not all(isinstance(folder, str) and folder for folder in folders):
+        problems.append("'folders' must be a list of folder paths")
+        folders = []
     problem = f"config file {path}: " + "; ".join(problems) + " (defaults used)" if problems else None
-    return Config(theme=theme, keys=dict(keys), problem=problem, path=str(path))
+    watched = tuple(os.path.expanduser(folder) for folder in folders)
+    return Config(theme=theme, keys=dict(keys), folders=watched, problem=problem, path=str(path))
 
 
 class ConfigRefused(Exception):

@@ -4,46 +4,14 @@ their date headings, without ever loading every article into memory or into widg
 from __future__ import annotations
 
 import bisect
-import contextlib
-import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from store import Facets, SearchHit, Sort, Store
-from store.search import DateGroup
-from store.store import SEARCH_SECONDS
+from store import PAGE, DateGroup, Facets, SearchHit, Sort
+from store.prepared import SEARCH_SECONDS, Search
 
-PAGE = 100
 _CACHED_PAGES = 20
-_free: dict[str, list[Store]] = {}
-_lock = threading.Lock()
-
-
-@contextlib.contextmanager
-def borrowed(path: str) -> Iterator[Store]:
-    """A connection to the database at `path` for this thread's use until the block ends.
-    Workers run on a new thread each time: opening a connection per search cost 10-40 ms,
-    so connections are kept and lent, one user at a time."""
-    with _lock:
-        free = _free.setdefault(path, [])
-        store = free.pop() if free else None
-    if store is None:
-        store = Store.open(path, seed=False, any_thread=True)
-    try:
-        yield store
-    finally:
-        with _lock:
-            _free.setdefault(path, []).append(store)
-
-
-def close_stores() -> None:
-    """Close the connections not in use (at exit, and between tests)."""
-    with _lock:
-        stores = [store for free in _free.values() for store in free]
-        _free.clear()
-    for store in stores:
-        store.close()
 
 
 @dataclass(frozen=True)
@@ -58,15 +26,11 @@ class Group:
 
 @dataclass
 class ResultSet:
-    """The articles matching one search, in timeline or relevance order."""
+    """The articles matching one prepared search, in timeline or relevance order."""
 
-    db_path: str
-    query: str
-    sort: Sort
-    entity_ids: tuple[int, ...]
+    search: Search
     total: int
     groups: list[Group]
-    snippets: bool
     facets: Facets | None = None
     _pages: OrderedDict[int, tuple[SearchHit, ...]] = field(default_factory=OrderedDict)
     _lines: list[int] = field(default_factory=list)
@@ -75,6 +39,22 @@ class ResultSet:
     def __post_init__(self) -> None:
         self._lines = [group.first_line for group in self.groups]
         self._indexes = [group.first_index for group in self.groups]
+
+    @property
+    def query(self) -> str:
+        return self.search.text
+
+    @property
+    def sort(self) -> Sort:
+        return self.search.order
+
+    @property
+    def entity_ids(self) -> tuple[int, ...]:
+        return self.search.entity_ids
+
+    @property
+    def snippets(self) -> bool:
+        return self.search.has_text
 
     @property
     def article_height(self) -> int:
@@ -107,23 +87,23 @@ class ResultSet:
         return group, min(index, group.first_index + group.count - 1), offset % self.article_height
 
     def hit(self, index: int) -> SearchHit | None:
-        """Article `index`, from a cached page or fetched on this thread."""
+        """Article `index` if its page has been fetched (see `page_of` and `fetch_page`)."""
         if not 0 <= index < self.total:
             return None
         page_number = index // PAGE
         page = self._pages.get(page_number)
         if page is None:
-            page = self.fetch_page(page_number)
-        else:
-            self._pages.move_to_end(page_number)
+            return None
+        self._pages.move_to_end(page_number)
         offset = index - page_number * PAGE
         return page[offset] if offset < len(page) else None
 
+    def page_of(self, index: int) -> int:
+        return index // PAGE
+
     def fetch_page(self, page_number: int) -> tuple[SearchHit, ...]:
-        with borrowed(self.db_path) as store:
-            found = store.search(self.query, self.sort, PAGE, page_number * PAGE, self.entity_ids, total=False).hits
-        self.keep_page(page_number, found)
-        return found
+        """Read a page of hits (on a worker's thread: it runs SQL); `keep_page` keeps it."""
+        return self.search.page(page_number).hits
 
     def keep_page(self, page_number: int, found: tuple[SearchHit, ...]) -> None:
         self._pages[page_number] = found
@@ -138,6 +118,16 @@ class ResultSet:
                     return page_number * PAGE + offset
         return None
 
+    def find_near(self, article_id: int, index: int) -> None:
+        """Read the pages around `index` until one holds the article (on a worker thread: a
+        search run again after a change keeps the cursor on it, a few places up or down)."""
+        page_number = index // PAGE
+        for number in (page_number, page_number - 1, page_number + 1):
+            if self.index_of(article_id) is not None:
+                return
+            if 0 <= number * PAGE < self.total and number not in self._pages:
+                self.keep_page(number, self.fetch_page(number))
+
     def update(self, index: int, read: bool, starred: bool) -> None:
         """Change a cached row's reading state in place: an article read from an 'is:unread'
         list stays where it is until the next search."""
@@ -150,41 +140,23 @@ class ResultSet:
 
 
 def load_results(
-    db_path: str,
-    query: str,
-    sort: Sort,
-    entity_ids: tuple[int, ...],
-    cancelled: Callable[[], bool] | None = None,
-    seconds: float = SEARCH_SECONDS,
+    search: Search, cancelled: Callable[[], bool] | None = None, seconds: float = SEARCH_SECONDS
 ) -> ResultSet:
-    """Run a search on this thread: its date groups and its first page. A search that
-    `cancelled()` says is no longer wanted stops with a Cancelled error; one that takes
+    """Run a prepared search on this thread: its date groups and its first page. A search
+    that `cancelled()` says is no longer wanted stops with a Cancelled error; one that takes
     longer than `seconds` with a QueryError."""
-    with borrowed(db_path) as store:
-        snippets = store.has_text(query)
-        order: Sort = sort if snippets else "date"
-        if order == "rank":
-            # One query gives the count and the first page.
-            first = store.search(query, "rank", PAGE, 0, entity_ids, cancelled=cancelled, seconds=seconds)
-            total, page = first.total, first.hits
-            groups = [Group(None, total, 0, 0)] if total else []
-        else:
-            days = store.timeline_groups(query, entity_ids, cancelled, seconds)
-            groups, total = _date_groups(days, 2 if snippets else 1)
-            page = (
-                store.search(query, order, PAGE, 0, entity_ids, total=False, cancelled=cancelled, seconds=seconds).hits
-                if total
-                else ()
-            )
-    results = ResultSet(db_path, query, order, entity_ids, total, groups, snippets)
+    if search.order == "rank":
+        # One query gives the count and the first page.
+        first = search.hits(0, PAGE, total=True, cancelled=cancelled, seconds=seconds)
+        total, page = first.total, first.hits
+        groups = [Group(None, total, 0, 0)] if total else []
+    else:
+        groups, total = _date_groups(search.groups(cancelled, seconds), 2 if search.has_text else 1)
+        page = search.hits(0, PAGE, cancelled=cancelled, seconds=seconds).hits if total else ()
+    results = ResultSet(search, total, groups)
     if total:
         results.keep_page(0, page)
     return results
-
-
-def load_facets(db_path: str, query: str, entity_ids: tuple[int, ...], limit: int = 50) -> Facets:
-    with borrowed(db_path) as store:
-        return store.facets(query, limit, entity_ids)
 
 
 def _date_groups(days: list[DateGroup], height: int) -> tuple[list[Group], int]:

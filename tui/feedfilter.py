@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import App
+from textual.widget import Widget
 
-from articles.errors import NewsdeskError
+from store import Store, StorePool
 from store.feed_models import FeedFacet
 from store.query.edit import with_field
-from tui.data import borrowed
-from tui.messages import Problem
 from tui.screens.feeds import ALL_FEEDS, FeedsScreen
+from tui.work import in_worker
 
 
 class FeedFilter:
@@ -21,33 +21,30 @@ class FeedFilter:
 
     def __init__(
         self,
-        app: App[None],
-        db_path: str,
+        owner: Widget,
+        pool: StorePool,
         query: Callable[[], tuple[str, tuple[int, ...]]],
         apply: Callable[[str], None],
     ) -> None:
-        self.app = app
-        self.db_path = db_path
+        self.owner = owner
+        self.pool = pool
         self.query = query
         self.apply = apply
 
+    @property
+    def app(self) -> App[object]:
+        return self.owner.app
+
     def open(self) -> None:
         text, entity_ids = self.query()
-        self.app.run_worker(
-            lambda: self._count(text, entity_ids), thread=True, group="feeds", exclusive=True, exit_on_error=False
-        )
 
-    def _count(self, text: str, entity_ids: tuple[int, ...]) -> None:
-        """On a worker thread: how many of the results each feed gave (the feed filter aside)."""
-        from store.feeds import Subscriptions
+        def count(store: Store) -> list[FeedFacet]:
+            """How many of the results each feed gave (the feed filter aside)."""
+            from store.feeds import Subscriptions
 
-        try:
-            with borrowed(self.db_path) as store:
-                facets = Subscriptions(store).facets(with_field(text, "feed", None), entity_ids)
-        except NewsdeskError as error:
-            self.app.post_message(Problem(error.message))
-            return
-        self.app.call_from_thread(self._show, text, facets)
+            return Subscriptions(store).facets(with_field(text, "feed", None), entity_ids)
+
+        in_worker(self.owner, self.pool, count, lambda facets: self._show(text, facets), group="feeds", exclusive=True)
 
     def _show(self, text: str, facets: list[FeedFacet]) -> None:
         if not facets:

@@ -9,12 +9,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 from textual.app import App
+from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from articles.errors import NewsdeskError
 from articles.sanitize import sanitize_line
-from tui.data import borrowed
-from tui.messages import Problem
+from store import StorePool
 
 if TYPE_CHECKING:
     from feeds.fetch import FetchProgress, FetchReport
@@ -27,15 +26,19 @@ class FeedFetcher:
     """One fetch at a time; `status(text)` and `changed()` run on the app's thread."""
 
     def __init__(
-        self, app: App[None], db_path: str, status: Callable[[str], None], changed: Callable[[], None]
+        self, owner: Widget, pool: StorePool, status: Callable[[str], None], changed: Callable[[], None]
     ) -> None:
-        self.app = app
-        self.db_path = db_path
+        self.owner = owner
+        self.pool = pool
         self.status = status
         self.changed = changed
         self.running = False
         self._shown_added = 0
         self._shown_at = 0.0
+
+    @property
+    def app(self) -> App[object]:
+        return self.owner.app
 
     def start(self) -> None:
         if self.running:
@@ -47,18 +50,18 @@ class FeedFetcher:
         self.app.run_worker(self._fetch, thread=True, group="fetch", exclusive=True, exit_on_error=False)
 
     def _fetch(self) -> None:
-        """On a worker thread: fetch, reporting progress; stops when the app quits."""
+        """On a worker thread: fetch, reporting progress; stops when the app quits. A failure
+        ends the worker in ERROR (the app says why) once the fetch is marked done."""
         from feeds.fetch import fetch_feeds
 
         worker = get_current_worker()
         report: FetchReport | None = None
         try:
-            with borrowed(self.db_path) as store:
+            with self.pool.borrow() as store:
                 report = fetch_feeds(store, progress=self._progress, cancelled=lambda: worker.is_cancelled)
-        except NewsdeskError as error:
-            self.app.post_message(Problem(error.message))
-        if not worker.is_cancelled:
-            self._call(self._done, report)
+        finally:
+            if not worker.is_cancelled:
+                self._call(self._done, report)
 
     def _progress(self, progress: FetchProgress) -> None:
         text = (

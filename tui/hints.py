@@ -19,7 +19,7 @@ def empty_results(query: str, filters: int, db_path: str) -> list[str]:
         "The archive is empty.",
         "Add article files, folders or globs from a shell:",
         f"newsdesk ingest ~/news{where}",
-        "then press R here to see them. Or subscribe to a feed:",
+        "and they appear here as they land. Or subscribe to a feed:",
         f"newsdesk feed add URL{where}",
         "then press f here to fetch it.",
     ]

@@ -5,8 +5,7 @@ on a narrow one. The reader takes room only once an article is open."""
 
 from __future__ import annotations
 
-from textual.app import App
-from textual.events import Resize
+from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.widgets.entities import EntityList
@@ -17,46 +16,48 @@ NARROW = 100
 SIDE_BY_SIDE = 160
 
 
-class PaneLayout(App[None]):
-    """The focus and layout actions of the app."""
+class Panes:
+    """The focus and layout of a screen holding the three panes and the query box."""
 
-    def action_focus_search(self) -> None:
+    def __init__(self, screen: Screen[None]) -> None:
+        self.screen = screen
+
+    def focus_search(self) -> None:
         self.screen.remove_class("-reading")
-        self.query_one("#query", Input).focus()
+        self.screen.query_one("#query", Input).focus()
 
-    def action_focus_pane(self, pane: str) -> None:
+    def focus(self, pane: str) -> None:
+        screen = self.screen
         if pane == "entities":
-            self.screen.add_class("-show-entities")
-            self.screen.remove_class("-reading", "-hide-entities")
-            self.query_one(EntityList).focus()
+            screen.add_class("-show-entities")
+            screen.remove_class("-reading", "-hide-entities")
+            screen.query_one(EntityList).focus()
         elif pane == "reader":
-            if self.screen.has_class("-no-article"):
-                self.notify("no article is open: press Enter on one in the timeline", markup=False)
+            if screen.has_class("-no-article"):
+                screen.notify("no article is open: press Enter on one in the timeline", markup=False)
                 return
-            self.screen.add_class("-reading")
-            self.screen.remove_class("-hide-reader")
-            self.query_one(Reader).focus()
+            screen.add_class("-reading")
+            screen.remove_class("-hide-reader")
+            screen.query_one(Reader).focus()
         else:
-            self.screen.remove_class("-reading", "-show-entities")
-            self.query_one(Timeline).focus()
+            screen.remove_class("-reading", "-show-entities")
+            screen.query_one(Timeline).focus()
 
-    def action_go_back(self) -> None:
+    def back(self) -> None:
+        screen = self.screen
         if (
-            self.focused is self.query_one("#query", Input)
-            or self.screen.has_class("-reading", "-show-entities")
-            or self.focused is not self.query_one(Timeline)
+            screen.focused is screen.query_one("#query", Input)
+            or screen.has_class("-reading", "-show-entities")
+            or screen.focused is not screen.query_one(Timeline)
         ):
-            self.action_focus_pane("timeline")
+            self.focus("timeline")
 
-    def action_toggle_entities(self) -> None:
-        self.screen.toggle_class("-hide-entities" if self.size.width >= NARROW else "-show-entities")
+    def toggle_entities(self) -> None:
+        self.screen.toggle_class("-hide-entities" if self.screen.size.width >= NARROW else "-show-entities")
 
-    def action_toggle_reader(self) -> None:
-        self.screen.toggle_class("-hide-reader" if self.size.width >= NARROW else "-reading")
+    def toggle_reader(self) -> None:
+        self.screen.toggle_class("-hide-reader" if self.screen.size.width >= NARROW else "-reading")
 
-    def on_resize(self, event: Resize) -> None:
-        self._apply_width(event.size.width)
-
-    def _apply_width(self, width: int) -> None:
+    def fit(self, width: int) -> None:
         self.screen.set_class(width < NARROW, "narrow")
         self.screen.set_class(NARROW <= width < SIDE_BY_SIDE, "stacked")

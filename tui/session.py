@@ -1,5 +1,6 @@
-"""What the app restores on launch (query, filters, order, open article), read before the
-first frame so that the first paint already shows the timeline."""
+"""The app's session: what it saves as the user goes (query, filters, order, open article)
+and restores on launch, read before the first frame so that the first paint already shows
+the timeline."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import json
 from dataclasses import dataclass, field
 
 from articles.errors import NewsdeskError
-from store import EntityFacet, Sort
-from tui.data import ResultSet, borrowed, load_results
+from store import EntityFacet, Sort, Store, StorePool
+from tui.data import ResultSet, load_results
 
 STATE_KEY = "ui_state"
 # The saved query is searched before the first frame only if that is quick; otherwise the
@@ -38,10 +39,10 @@ class Session:
         )
 
 
-def restore_session(db_path: str, preload: bool = True) -> Session:
+def restore_session(pool: StorePool, preload: bool = True) -> Session:
     """The last session's state, and (when `preload`) its first page of results."""
     try:
-        with borrowed(db_path) as store:
+        with pool.borrow() as store:
             state = json.loads(store.meta(STATE_KEY) or "{}")
             names = store.entity_names([int(i) for i in state.get("entities", [])])
     except (NewsdeskError, ValueError, TypeError):
@@ -55,9 +56,13 @@ def restore_session(db_path: str, preload: bool = True) -> Session:
     )
     if preload:
         try:
-            session.results = load_results(
-                db_path, session.query, session.sort, tuple(session.chosen), seconds=PRELOAD_SECONDS
-            )
+            search = pool.prepare(session.query, tuple(session.chosen), session.sort)
+            session.results = load_results(search, seconds=PRELOAD_SECONDS)
         except NewsdeskError:
             session.results = None
     return session
+
+
+def save_session(store: Store, session: Session) -> None:
+    """Remember `session` in the archive (a read-only one keeps none)."""
+    store.set_meta(STATE_KEY, session.to_json())

@@ -15,7 +15,8 @@ from typing import cast
 from articles.entities.evidence import Background, Context, Profile, choose
 from articles.entities.index import Changes, EntityIndex
 from articles.entities.normalize import name_key
-from articles.entities.record import EntityRecord, company_base, is_short_form
+from articles.entities.record import EntityRecord, company_base, initials, is_short_form
+from articles.entities.spelling import misspelt_of
 from articles.model import EntityType
 
 ProfileLoader = Callable[[int], Profile]
@@ -115,8 +116,9 @@ class Identities(EntityIndex):
     def _resolve(self, record: EntityRecord) -> int:
         seen = (record.type, record.name, record.aliases)
         entity_id = self._strong.get(seen)
-        if entity_id is not None:
-            return entity_id  # the same record again: its keys and aliases are in already
+        if entity_id is not None and self._company(record) in (None, entity_id):
+            self.note_form(entity_id, record.name)  # its keys and aliases are in already
+            return entity_id
         entity_id = self._company(record)
         if entity_id is None:
             entity_id = self._by_keys(record)
@@ -127,8 +129,19 @@ class Identities(EntityIndex):
             self.add_keys(entity_id, record)
             if record.keys:
                 self._strong[seen] = entity_id
+            self._pair_letters(entity_id, record)
         self.add_aliases(entity_id, record)
         return entity_id
+
+    def _pair_letters(self, entity_id: int, record: EntityRecord) -> None:
+        """'Commodity Credit Corp (CCC)' where 'CCC' alone is an organisation already: the
+        letters stand for this one (merged once the ingest is in)."""
+        if record.type != "organization" or " " not in record.key:
+            return
+        for key in record.keys:
+            acronym = self.acronyms.letters_only.get(key)
+            if acronym is not None and acronym != entity_id:
+                self.acronyms.pair(key, entity_id)
 
     def _company(self, record: EntityRecord) -> int | None:
         """'Merrill Lynch', read as a person's name, is the 'Merrill Lynch and Co Inc' of the archive."""
@@ -144,7 +157,18 @@ class Identities(EntityIndex):
         own = self.by_key.get((record.type, record.key))
         if own is not None:
             return own
+        misspelt = self._misspelt(record)
+        if misspelt is not None:
+            return misspelt
         found = {self.by_key[(record.type, key)] for key in record.keys if (record.type, key) in self.by_key}
+        return max(found, key=lambda entity_id: (self.articles[entity_id], -entity_id)) if found else None
+
+    def _misspelt(self, record: EntityRecord) -> int | None:
+        """The organisation this name is with one slip of the keyboard (the most named)."""
+        if record.type != "organization" or " " not in record.key:
+            return None
+        named = self.acronyms.by_initials.get(initials(record.key), ())
+        found = misspelt_of(record.key, ((entity_id, name_key(self.names[entity_id][0])) for entity_id in named))
         return max(found, key=lambda entity_id: (self.articles[entity_id], -entity_id)) if found else None
 
     def _by_letters(self, record: EntityRecord) -> int | None:

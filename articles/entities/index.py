@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from articles.entities.acronyms import Acronyms
 from articles.entities.normalize import name_key
-from articles.entities.record import EntityRecord, preferred_name
+from articles.entities.record import EntityRecord, company_base, preferred_name
 from articles.model import EntityType
 
 # One entity's type over another's under the same name needs this many times its articles.
@@ -59,10 +59,14 @@ class EntityIndex:
     def type_merges(self) -> list[tuple[int, int]]:
         """People and organisations of one name, and the one each merges into: the type named
         at least twice as often ('Merrill Lynch' the firm, not a person). Places keep their own."""
-        found = []
+        found: list[tuple[int, int]] = []
         for key in sorted(self.keys_touched):
             ids = {self.by_key[(kind, key)] for kind in _PERSON_OR_ORG if (kind, key) in self.by_key}
             if len(ids) < 2:
+                continue
+            company = self._company_named(key, ids)
+            if company is not None:  # 'Merrill Lynch' the person is 'Merrill Lynch and Co Inc'
+                found.extend((other, company) for other in ids - {company})
                 continue
             best = max(ids, key=lambda entity_id: (self.articles[entity_id], -entity_id))
             for other in ids - {best}:
@@ -70,6 +74,16 @@ class EntityIndex:
                     found.append((other, best))
         self.keys_touched = set()
         return found
+
+    def _company_named(self, key: str, ids: set[int]) -> int | None:
+        """The organisation among `ids` whose name is `key` with a legal suffix: a person of
+        that name is the company, whichever was named first (identity.py links a person
+        record to such a company once it is known; this makes it so for the earlier ones)."""
+        for entity_id in sorted(ids):
+            name, kind = self.names[entity_id]
+            if kind == "organization" and company_base(name_key(name)) == key:
+                return entity_id
+        return None
 
     def merge(self, pairs: list[tuple[int, int]]) -> dict[int, int]:
         """Merge each `old` into its `into` (following chains); returns old -> final entity."""
@@ -138,6 +152,8 @@ class EntityIndex:
         name, kind = self.names[entity_id]
         if record.name != name:
             self._name_by_use(entity_id, name, kind, record.name)
+        else:
+            self.note_form(entity_id, name)
         canonical = self.names[entity_id][0]
         for form in (record.name, *record.aliases):
             if form != canonical:
@@ -150,9 +166,23 @@ class EntityIndex:
             if len(written.split()) >= len(name.split()):
                 self.rename(entity_id, preferred_name([name, written], kind))
             return
-        forms = self.forms.setdefault(entity_id, Counter({name: max(1, self.articles[entity_id])}))
+        self.note_form(entity_id, written)
+
+    def note_form(self, entity_id: int, written: str) -> None:
+        """One more use of a form of an organisation's or a place's name, however often the
+        same record was seen before: the form written most names it, so a misspelling seen
+        first ('Reagan Administrtation') gives way as the right form is written again."""
+        name, kind = self.names[entity_id]
+        if kind == "person":
+            return
+        forms = self.forms.get(entity_id)
+        if forms is None:
+            if written == name:
+                return  # its articles stand for the name's uses until another form appears
+            forms = self.forms[entity_id] = Counter({name: max(1, self.articles[entity_id])})
         forms[written] += 1
-        self.rename(entity_id, preferred_name(list(forms), kind, forms))
+        if written != name:
+            self.rename(entity_id, preferred_name(list(forms), kind, forms))
 
     def add_alias(self, entity_id: int, alias: str) -> None:
         if (entity_id, alias) not in self.known_aliases:

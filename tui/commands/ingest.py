@@ -17,6 +17,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--workers", type=positive_number, default=None, help="parsing processes (default: one per core)"
     )
+    parser.add_argument(
+        "--prune", action="store_true", help="also remove the articles whose files under these paths are gone"
+    )
     add_db_option(parser)
     parser.set_defaults(run=run)
 
@@ -29,7 +32,9 @@ def run(args: argparse.Namespace) -> int:
             if sys.stderr.isatty() and not args.json:
                 report = _with_progress(store, args)
             else:
-                report = store.ingest(args.paths, workers=args.workers, on_wait=lambda: _waiting(store.path))
+                report = store.ingest(
+                    args.paths, workers=args.workers, on_wait=lambda: _waiting(store.path), prune=args.prune
+                )
         except IngestInterrupted as stopped:
             print_text(stopped.message, sys.stderr)
             return 130
@@ -38,8 +43,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         for path, error in report.failed:
             print_text(f"skipped {path}: {error}", sys.stderr)
+        removed = f", {report.removed} removed" if report.removed is not None else ""
         print_text(
-            f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, {len(report.failed)} failed"
+            f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged{removed}, "
+            f"{len(report.failed)} failed"
         )
     return 1 if report.failed else 0
 
@@ -59,4 +66,5 @@ def _with_progress(store, args: argparse.Namespace):  # type: ignore[no-untyped-
             lambda done, total: bar.update(task, completed=done, total=total),
             args.workers,
             lambda: bar.console.print(f"waiting for another ingest into {sanitize(store.path)} to finish…"),
+            args.prune,
         )

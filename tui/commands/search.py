@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from tui.commands.common import add_db_option, clean, console, open_store, positive_number, whole_number
 from tui.output import print_json, print_text
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from store import SearchHit
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,18 +49,17 @@ def run(args: argparse.Namespace) -> int:
         if hit.source:
             line.append(f"  ({clean(hit.source)})", style="dim")
         out.print(line)
-        out.print(snippet_text(hit.snippet, indent="          "))
+        out.print(snippet_text(hit, indent="          "))
     out.print(Text(f"{page.total} matching article{'s' if page.total != 1 else ''}", style="dim"))
     return 0
 
 
-def snippet_text(snippet: str, indent: str = ""):  # type: ignore[no-untyped-def]
-    """The snippet with its matches styled instead of bracketed."""
+def snippet_text(hit: SearchHit, indent: str = "") -> Text:
+    """The snippet with its matches styled."""
     from rich.text import Text
 
-    from store import SNIPPET_CLOSE, SNIPPET_OPEN
-
     text = Text(indent)
-    for index, part in enumerate(clean(snippet).replace(SNIPPET_CLOSE, SNIPPET_OPEN).split(SNIPPET_OPEN)):
-        text.append(part, style="bold yellow" if index % 2 else "")
+    text.append(hit.snippet)
+    for start, end in hit.matches:
+        text.stylize("bold yellow", len(indent) + start, len(indent) + end)
     return text

@@ -58,10 +58,11 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(self._table(), markup=False)
+            yield Static(self.table(), markup=False)
             yield Static(_query_help(), markup=False)
 
-    def _table(self) -> Table:
+    def table(self) -> Table:
+        """Every key, by where it works, with what it does (as the screen shows them)."""
         table = Table(title=Text("newsdesk keys"), expand=True, show_edge=False, title_style="bold")
         table.add_column(Text("keys"), style="bold cyan", no_wrap=True)
         table.add_column(Text("does"))

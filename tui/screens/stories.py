@@ -4,19 +4,18 @@ and "+N more from K sources"); Enter shows that story's articles in the timeline
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
-from articles.errors import NewsdeskError
 from articles.sanitize import sanitize_line
+from store import StorePool
 from store.story_list import StorySummary
-from tui.data import borrowed
+from tui.work import in_worker
 
 SHOWN = 200
 
@@ -26,9 +25,9 @@ class StoriesScreen(ModalScreen[int | None]):
 
     BINDINGS = [Binding("escape,q", "dismiss", "Close", id="stories.close")]
 
-    def __init__(self, db_path: str, query: str, entity_ids: tuple[int, ...]) -> None:
+    def __init__(self, pool: StorePool, query: str, entity_ids: tuple[int, ...]) -> None:
         super().__init__()
-        self.db_path = db_path
+        self.pool = pool
         self.search = query
         self.entity_ids = entity_ids
         self.found: list[StorySummary] = []
@@ -42,16 +41,19 @@ class StoriesScreen(ModalScreen[int | None]):
         self.query_one(OptionList).focus()
         self._load()
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
     def _load(self) -> None:
-        try:
-            with borrowed(self.db_path) as store:
-                found = store.stories(self.search, limit=SHOWN, entity_ids=self.entity_ids)
-        except NewsdeskError as error:
-            self.app.call_from_thread(self.app.notify, sanitize_line(error.message), severity="error", markup=False)
-            return
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show, found)
+        in_worker(
+            self,
+            self.pool,
+            lambda store: store.stories(self.search, limit=SHOWN, entity_ids=self.entity_ids),
+            self._loaded,
+            group="stories",
+            exclusive=True,
+        )
+
+    def _loaded(self, found: list[StorySummary]) -> None:
+        if self.is_attached:  # not closed while the stories were read
+            self.show(found)
 
     def show(self, found: list[StorySummary]) -> None:
         self.found = found

@@ -3,22 +3,20 @@ entities named with it most, each one key (Enter) away from becoming a filter.""
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
-from articles.errors import NewsdeskError
 from articles.sanitize import sanitize_line
-from store import EntityFacet
+from store import EntityFacet, StorePool
 from store.trends import EntityTrend
-from tui.data import borrowed
-from tui.widgets.reader import ENTITY_STYLES
+from tui.work import in_worker
 
 BAR = 30
 
@@ -28,9 +26,11 @@ class TrendScreen(ModalScreen[EntityFacet | None]):
 
     BINDINGS = [Binding("escape,q", "dismiss", "Close", id="trend.close")]
 
-    def __init__(self, db_path: str, entity: EntityFacet) -> None:
+    COMPONENT_CLASSES = {"trend--person", "trend--place", "trend--organization"}
+
+    def __init__(self, pool: StorePool, entity: EntityFacet) -> None:
         super().__init__()
-        self.db_path = db_path
+        self.pool = pool
         self.entity = entity
         self.trend: EntityTrend | None = None
 
@@ -47,27 +47,30 @@ class TrendScreen(ModalScreen[EntityFacet | None]):
         self.query_one("#trend-with", OptionList).focus()
         self._load()
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
     def _load(self) -> None:
-        try:
-            with borrowed(self.db_path) as store:
-                trend = store.entity_trend_of(self.entity.id)
-        except NewsdeskError as error:
-            self.app.call_from_thread(self.app.notify, sanitize_line(error.message), severity="error", markup=False)
-            return
-        if trend is not None and not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show, trend)
+        in_worker(
+            self,
+            self.pool,
+            lambda store: store.entity_trend_of(self.entity.id),
+            self._loaded,
+            group="trend",
+            exclusive=True,
+        )
+
+    def _loaded(self, trend: EntityTrend | None) -> None:
+        if trend is not None and self.is_attached:  # not closed while the trend was read
+            self.show(trend)
 
     def show(self, trend: EntityTrend) -> None:
         self.trend = trend
-        title = Text(sanitize_line(trend.name), style=ENTITY_STYLES[trend.type])
+        title = Text(sanitize_line(trend.name), style=self._style(trend.type))
         title.append(f"  {trend.type} · {trend.articles:,} article{'s' if trend.articles != 1 else ''}", style="dim")
         self.query_one("#trend-title", Static).update(title)
         series = monthly_series(trend.months)
         self.query_one(Sparkline).data = [float(count) for _, count in series] or [0.0]
         self.query_one("#trend-span", Static).update(span_text(series, trend.undated))
         self.query_one("#trend-years", Static).update(year_bars(trend.months))
-        options = [Option(_companion(item), id=str(item.id)) for item in trend.companions]
+        options = [Option(_companion(item, self._style(item.type)), id=str(item.id)) for item in trend.companions]
         listing = self.query_one("#trend-with", OptionList)
         listing.set_options(options)
         if options:
@@ -76,6 +79,10 @@ class TrendScreen(ModalScreen[EntityFacet | None]):
             self.query_one("#trend-with-title", Static).update(
                 Text("Named with (approx., over its newest articles; Enter: filter by it)", style="bold")
             )
+
+    def _style(self, kind: str) -> Style:
+        """An entity type's style, from the stylesheet (as the entity pane and reader have it)."""
+        return self.get_component_rich_style(f"trend--{kind}", partial=True)
 
     @on(OptionList.OptionSelected, "#trend-with")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -120,7 +127,7 @@ def year_bars(months: dict[str, int]) -> Text:
     return text
 
 
-def _companion(item: EntityFacet) -> Text:
-    label = Text(sanitize_line(item.name), style=ENTITY_STYLES[item.type], no_wrap=True, overflow="ellipsis")
+def _companion(item: EntityFacet, style: Style) -> Text:
+    label = Text(sanitize_line(item.name), style=style, no_wrap=True, overflow="ellipsis")
     label.append(f"  {item.type} · {item.articles}", style="dim")
     return label

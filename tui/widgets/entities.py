@@ -19,8 +19,7 @@ from articles import EntityType
 from articles.entities.normalize import fold
 from articles.sanitize import sanitize_line
 from store import EntityFacet, Facets
-from tui.widgets.reader import ENTITY_STYLES
-from tui.widgets.timeline import fit
+from tui.widgets.cells import fit
 
 HEADINGS: dict[EntityType, str] = {"person": "People", "place": "Places", "organization": "Organisations"}
 
@@ -75,22 +74,39 @@ class EntityPane(Vertical):
     class Toggled(Message):
         """An entity was chosen or dropped as a filter."""
 
-        def __init__(self, facet: EntityFacet) -> None:
+        def __init__(self, pane: EntityPane, facet: EntityFacet) -> None:
             super().__init__()
+            self.pane = pane
             self.facet = facet
+
+        @property
+        def control(self) -> EntityPane:
+            return self.pane
 
     class Trend(Message):
         """Show an entity's trend."""
 
-        def __init__(self, facet: EntityFacet) -> None:
+        def __init__(self, pane: EntityPane, facet: EntityFacet) -> None:
             super().__init__()
+            self.pane = pane
             self.facet = facet
+
+        @property
+        def control(self) -> EntityPane:
+            return self.pane
+
+    COMPONENT_CLASSES = {"entities--person", "entities--place", "entities--organization"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.facets: Facets | None = None
         self.chosen: dict[int, EntityFacet] = {}
-        self.by_option: dict[str, EntityFacet] = {}
+        self._by_option: dict[str, EntityFacet] = {}
+
+    @property
+    def listed(self) -> list[EntityFacet]:
+        """The entities the list shows now (narrowed by the box), in order."""
+        return list(self._by_option.values())
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Entities", style="bold"), id="entities-title", markup=False)
@@ -131,30 +147,30 @@ class EntityPane(Vertical):
 
     @on(OptionList.OptionSelected, "#entity-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        facet = self.by_option.get(event.option.id or "")
+        facet = self._by_option.get(event.option.id or "")
         if facet is not None:
-            self.post_message(self.Toggled(facet))
+            self.post_message(self.Toggled(self, facet))
 
     @on(EntityList.TrendWanted)
     def _trend_wanted(self, message: EntityList.TrendWanted) -> None:
-        facet = self.by_option.get(message.option_id)
+        facet = self._by_option.get(message.option_id)
         if facet is not None:
-            self.post_message(self.Trend(facet))
+            self.post_message(self.Trend(self, facet))
 
     def _render_chosen(self) -> None:
         chips = Text()
         for facet in self.chosen.values():
-            chips.append(f"✓ {sanitize_line(facet.name)}  ", ENTITY_STYLES[facet.type])
+            chips.append(f"✓ {sanitize_line(facet.name)}  ", self._kind_style(facet.type))
         chosen = self.query_one("#chosen", Static)
         chosen.update(chips)
-        chosen.display = bool(self.chosen)
+        chosen.set_class(bool(self.chosen), "-shown")
 
     def _render_list(self) -> None:
         listing = self.query_one(EntityList)
         wanted = fold(self.query_one("#entity-filter", Input).value.strip())
         highlighted = listing.highlighted_option.id if listing.highlighted_option else None
         options: list[Option] = []
-        self.by_option = {}
+        self._by_option = {}
         for kind, heading in HEADINGS.items():
             facets = self.facets.by_type.get(kind, ()) if self.facets else ()
             items = [facet for facet in facets if wanted in fold(facet.name)]
@@ -164,25 +180,28 @@ class EntityPane(Vertical):
             options.append(Option(Text(heading + suffix, style="bold underline"), id=f"heading-{kind}", disabled=True))
             for facet in items:
                 option_id = f"entity-{facet.id}"
-                self.by_option[option_id] = facet
+                self._by_option[option_id] = facet
                 options.append(Option(self._label(facet), id=option_id))
         index = listing.highlighted
         if not options and wanted:
             options.append(Option(Text("No entity matches.", style="dim italic"), disabled=True))
         listing.set_options(options)
-        if highlighted and highlighted in self.by_option:
+        if highlighted and highlighted in self._by_option:
             listing.highlighted = listing.get_option_index(highlighted)
-        elif index is not None and self.by_option:
+        elif index is not None and self._by_option:
             # The highlighted entity left the list: stay at the same place in it.
             listing.highlighted = min(index, listing.option_count - 1)
             if listing.highlighted_option is None or listing.highlighted_option.disabled:
                 listing.action_cursor_down()
+
+    def _kind_style(self, kind: EntityType) -> Style:
+        return self.get_component_rich_style(f"entities--{kind}", partial=True)
 
     def _label(self, facet: EntityFacet) -> Text:
         mark = "✓ " if facet.id in self.chosen else "  "
         count = f" {facet.articles}"
         room = max(6, (self.size.width or 28) - len(mark) - len(count) - 2)
         label = Text(mark, style=Style(bold=True), no_wrap=True, end="")
-        label.append(fit(sanitize_line(facet.name), room), ENTITY_STYLES[facet.type])
+        label.append(fit(sanitize_line(facet.name), room), self._kind_style(facet.type))
         label.append(count, Style(dim=True))
         return label

@@ -18,12 +18,9 @@ from store import RelatedArticle, StoredArticle
 from tui.widgets.related import RelatedList
 
 MAX_VIEW_CHARS = 150_000
-ENTITY_STYLES = {
-    "person": Style(color="#5fafff", bold=True),
-    "place": Style(color="#87d787"),
-    "organization": Style(color="#d7af5f"),
-}
 TERM_STYLE = Style(reverse=True, bold=True)
+# The styles an article is drawn with, from the stylesheet (`Reader > .reader--person`...).
+Styles = dict[str, Style]
 
 
 class Reader(VerticalScroll, can_focus=True):
@@ -39,6 +36,8 @@ class Reader(VerticalScroll, can_focus=True):
         Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
         Binding("l", "related", "Related", id="reader.related"),
     ]
+
+    COMPONENT_CLASSES = {"reader--person", "reader--place", "reader--organization", "reader--notice"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -57,7 +56,8 @@ class Reader(VerticalScroll, can_focus=True):
             self.query_one(RelatedList).wipe()
             self.query_one("#related-title").display = False
         self.article_id = stored.id
-        self.query_one("#page", Static).update(render_article(stored, list(terms)))
+        styles = {name: self.get_component_rich_style(f"reader--{name}", partial=True) for name in _STYLED}
+        self.query_one("#page", Static).update(render_article(stored, list(terms), styles))
         self.scroll_home(animate=False)
 
     def show_related(self, article_id: int | None, found: Sequence[RelatedArticle]) -> None:
@@ -89,7 +89,10 @@ class Reader(VerticalScroll, can_focus=True):
         self.scroll_to_widget(related, animate=False)
 
 
-def render_article(stored: StoredArticle, terms: list[str]) -> Text:
+_STYLED = ("person", "place", "organization", "notice")
+
+
+def render_article(stored: StoredArticle, terms: list[str], styles: Styles) -> Text:
     """The whole article as styled text; untrusted text is never read as markup."""
     article = stored.article
     page = Text()
@@ -103,7 +106,7 @@ def render_article(stored: StoredArticle, terms: list[str]) -> Text:
     state = ("★ starred  " if stored.starred else "") + ("read" if stored.read else "unread")
     page.append(state + "\n\n", Style(dim=True, italic=True))
     body, truncated = _body(article)
-    highlighter = _Highlighter(article.entities, terms)
+    highlighter = _Highlighter(article.entities, terms, styles)
     for paragraph in body:
         page.append_text(highlighter.apply(sanitize(paragraph)))
         page.append("\n\n")
@@ -111,13 +114,13 @@ def render_article(stored: StoredArticle, terms: list[str]) -> Text:
         page.append(
             f"[This article is {truncated:,} characters long; the view stops at {MAX_VIEW_CHARS:,}. "
             "Use `newsdesk show` or `export` for the whole text.]\n",
-            Style(italic=True, color="yellow"),
+            styles["notice"],
         )
     if article.entities:
         page.append("Named: ", Style(dim=True))
         for number, entity in enumerate(article.entities[:30]):
             page.append(", " if number else "", Style(dim=True))
-            page.append(sanitize_line(entity.name), ENTITY_STYLES[entity.type])
+            page.append(sanitize_line(entity.name), styles[entity.type])
         page.append("\n")
     return page
 
@@ -139,12 +142,12 @@ def _body(article: Article) -> tuple[list[str], int]:
 class _Highlighter:
     """Marks entity names (by type) and search terms in a paragraph."""
 
-    def __init__(self, entities: Iterable[Entity], terms: list[str]) -> None:
+    def __init__(self, entities: Iterable[Entity], terms: list[str], styles: Styles) -> None:
         forms: dict[str, Style] = {}
         for entity in entities:
             for form in (entity.name, *entity.aliases):
                 if len(form) > 1:
-                    forms.setdefault(form, ENTITY_STYLES[entity.type])
+                    forms.setdefault(form, styles[entity.type])
         ordered = sorted(forms, key=len, reverse=True)[:400]
         self.styles = forms
         self.entity_pattern = (

@@ -3,13 +3,13 @@ line at a time from a ResultSet so that only what is on screen is ever rendered.
 
 from __future__ import annotations
 
-import datetime as dt
-import textwrap
 from collections import OrderedDict
+from functools import partial
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import on
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -18,8 +18,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from articles.sanitize import sanitize_line
-from store import SNIPPET_CLOSE, SNIPPET_OPEN, SearchHit
+from store import SearchHit
 from tui.data import ResultSet
+from tui.widgets.cells import day_label, fit, window, wrapped
 
 
 class Timeline(ScrollView, can_focus=True):
@@ -52,22 +53,40 @@ class Timeline(ScrollView, can_focus=True):
     class Chosen(Message):
         """The user opened an article."""
 
-        def __init__(self, article_id: int, index: int) -> None:
+        def __init__(self, timeline: Timeline, article_id: int, index: int) -> None:
             super().__init__()
+            self.timeline = timeline
             self.article_id = article_id
             self.index = index
+
+        @property
+        def control(self) -> Timeline:
+            return self.timeline
+
+    class PageLoaded(Message):
+        """A worker read a page of the results on screen (or of ones since replaced)."""
+
+        def __init__(self, results: ResultSet, page_number: int, hits: tuple[SearchHit, ...]) -> None:
+            super().__init__()
+            self.results = results
+            self.page_number = page_number
+            self.hits = hits
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.results: ResultSet | None = None
         self.empty_lines: list[str] = ["Loading…"]
         self._strips: OrderedDict[tuple[object, ...], Strip] = OrderedDict()
+        self._wanted: set[int] = set()
+        self._asked: set[int] = set()
 
     def show(self, results: ResultSet, select: int = 0, empty: list[str] | None = None) -> None:
         """Display a new result set with the cursor on article `select`; `empty` is what to
         say when it holds nothing."""
         self.results = results
         self._strips.clear()
+        self._wanted.clear()
+        self._asked.clear()
         self.virtual_size = Size(0, results.line_count)
         self.empty_lines = (empty or ["No articles match."]) if not results.total else []
         self.cursor = max(0, min(select, results.total - 1))
@@ -123,10 +142,42 @@ class Timeline(ScrollView, can_focus=True):
     def action_open(self) -> None:
         hit = self.current()
         if hit is not None:
-            self.post_message(self.Chosen(hit.id, self.cursor))
+            self.post_message(self.Chosen(self, hit.id, self.cursor))
 
     def current(self) -> SearchHit | None:
+        """The highlighted article, once its page has arrived."""
         return self.results.hit(self.cursor) if self.results else None
+
+    def _want(self, page_number: int) -> None:
+        """Ask for a page a row needs (drawn as a placeholder until it comes)."""
+        if page_number in self._asked or page_number in self._wanted:
+            return
+        if not self._wanted:
+            self.call_later(self._ask)
+        self._wanted.add(page_number)
+
+    def _ask(self) -> None:
+        if self.results is None or not self._wanted:
+            return
+        pages, self._wanted = sorted(self._wanted), set()
+        self._asked.update(pages)
+        # The app's worker, so that a failure is reported where every other one is.
+        fetch = partial(self._fetch_pages, self.results, pages)
+        self.app.run_worker(fetch, thread=True, group="timeline-pages", exit_on_error=False)
+
+    def _fetch_pages(self, results: ResultSet, pages: list[int]) -> None:
+        """On a worker's thread: read the pages, post each back."""
+        for page_number in pages:
+            self.post_message(self.PageLoaded(results, page_number, results.fetch_page(page_number)))
+
+    @on(PageLoaded)
+    def _page_loaded(self, message: PageLoaded) -> None:
+        message.stop()
+        if message.results is not self.results:
+            return
+        self.results.keep_page(message.page_number, message.hits)
+        self._asked.discard(message.page_number)
+        self.refresh()
 
     def on_click(self, event: object) -> None:
         line = getattr(event, "y", 0) + int(self.scroll_y)
@@ -141,7 +192,7 @@ class Timeline(ScrollView, can_focus=True):
         line = y + int(self.scroll_y)
         results = self.results
         if results is None or not results.total:
-            said = _wrapped(self.empty_lines, width - 2)
+            said = wrapped(self.empty_lines, width - 2)
             if 1 <= y <= len(said):
                 return Strip([Segment(f"  {said[y - 1]}", self._style("timeline--empty"))])
             return Strip.blank(width, self.rich_style)
@@ -151,9 +202,10 @@ class Timeline(ScrollView, can_focus=True):
         if index is None:
             return self._heading(group.label or "", width)
         hit = results.hit(index)
-        if hit is None:
-            return Strip.blank(width, self.rich_style)
         selected = index == self.cursor
+        if hit is None:
+            self._want(results.page_of(index))
+            return self._placeholder(part, selected, width)
         key = (hit, part, selected, width, self.has_focus, results.sort)
         strip = self._strips.get(key)
         if strip is None:
@@ -169,12 +221,18 @@ class Timeline(ScrollView, can_focus=True):
                 self._strips.popitem(last=False)
         return strip
 
+    def _placeholder(self, part: int, selected: bool, width: int) -> Strip:
+        """A row whose page a worker is fetching."""
+        style = self._style("timeline--cursor") if selected else self._style("timeline--empty")
+        text = Text("   …" if part == 0 else "", style=style, end="")
+        return Strip(list(text.render(self.app.console))).extend_cell_length(width, style)
+
     def _style(self, name: str) -> Style:
         """A component style over the widget's own background, so rows sit flush."""
         return self.rich_style + self.get_component_rich_style(name, partial=True)
 
     def _heading(self, label: str, width: int) -> Strip:
-        text = Text(f" {_day_label(label)} ", style=self._style("timeline--heading"))
+        text = Text(f" {day_label(label)} ", style=self._style("timeline--heading"))
         text.truncate(width)
         return Strip(list(text.render(self.app.console))).extend_cell_length(width, self.rich_style)
 
@@ -198,48 +256,14 @@ class Timeline(ScrollView, can_focus=True):
     def _snippet_row(self, hit: SearchHit, width: int) -> Text:
         row = Text("     ", no_wrap=True, end="", style=self._style("timeline--snippet"))
         match_style = self._style("timeline--match")
-        plain = _window(sanitize_line(hit.snippet), width - 5)
-        for number, part in enumerate(plain.replace(SNIPPET_CLOSE, SNIPPET_OPEN).split(SNIPPET_OPEN)):
-            row.append(part, match_style if number % 2 else None)
+        shown, spans = window(hit.snippet, hit.matches, width - 5)
+        at = row.cell_len
+        row.append(shown)
+        for start, end in spans:
+            row.stylize(match_style, at + start, at + end)
         if row.cell_len > width:
             cut = fit(row.plain, width)
             row.truncate(len(cut) - 1 if cut.endswith("…") else len(cut))
             if cut.endswith("…"):
                 row.append("…")
         return row
-
-
-def _wrapped(lines: list[str], width: int) -> list[str]:
-    """Lines wrapped to `width` (a long path is broken rather than cut off)."""
-    return [
-        part
-        for line in lines
-        for part in textwrap.wrap(sanitize_line(line), max(10, width), break_on_hyphens=False) or [""]
-    ]
-
-
-def _window(snippet: str, width: int) -> str:
-    """The part of a snippet that shows its first match on a line `width` wide."""
-    first = snippet.find(SNIPPET_OPEN)
-    if first < width * 2 // 3:
-        return snippet
-    start = snippet.rfind(" ", 0, max(0, first - width // 3))
-    return "…" + snippet[start + 1 :] if start >= 0 else snippet
-
-
-def fit(text: str, width: int) -> str:
-    """Text that fits `width` cells, cut at a word boundary with an ellipsis when it must be."""
-    if len(text) <= width:
-        return text
-    cut = text[: max(1, width - 1)]
-    if " " in cut[width // 2 :]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:-") + "…"
-
-
-def _day_label(label: str) -> str:
-    try:
-        day = dt.date.fromisoformat(label)
-    except ValueError:
-        return label
-    return day.strftime("%a %d %b %Y")
