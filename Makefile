@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test lint eval eval-html eval-archive bench bench-quick bench-fetch bench-reingest clean
+.PHONY: install run test lint eval eval-html eval-archive eval-related bench bench-quick bench-fetch bench-reingest clean
 
 $(BIN)/newsdesk: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ eval-html: install
 # Reuters TRAIN + BBC by default; SPLIT=TEST only for the judging run.
 eval-archive: install
 	$(BIN)/python -m bench.eval_archive --split $(or $(SPLIT),TRAIN) $(ARGS)
+
+# Related articles judged by Reuters' topic tags, on the TRAIN split only.
+eval-related: install
+	$(BIN)/python -m bench.related_eval $(ARGS)
 
 bench: install
 	$(BIN)/python -m bench

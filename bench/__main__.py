@@ -16,6 +16,7 @@ from bench.app_timing import run_probe
 from bench.corpus import queries, write_files
 from bench.measure import ingest, ingest_floor, search_times, summary
 from bench.reingest import CHANGED, change, cli_ingest
+from bench.stories_bench import story_times
 
 SIZES = (1_000, 10_000, 100_000)
 TYPED_QUERIES = 20
@@ -31,6 +32,7 @@ def run_size(size: int, work: Path, query_set: list[str], bare: dict[str, float]
     floor_seconds = ingest_floor(files, work / f"floor-{size}.db")
     ours, facets, floor = search_times(work / f"newsdesk-{size}.db", query_set)
     app = run_probe(work / f"newsdesk-{size}.db", [q for q in query_set if ":" not in q][:TYPED_QUERIES])
+    stories = story_times(work / f"newsdesk-{size}.db")
     search_p50, search_p95 = summary(ours)
     floor_p50, floor_p95 = summary(floor)
     facets_p50, facets_p95 = summary(facets)
@@ -57,6 +59,7 @@ def run_size(size: int, work: Path, query_set: list[str], bare: dict[str, float]
         "peak_rss_mb": app["peak_rss_mb"],
         "bare_app_first_paint_s": bare["first_paint_s"],
         "bare_app_peak_rss_mb": bare["peak_rss_mb"],
+        **stories,
     }
 
 
@@ -73,6 +76,8 @@ def table(results: dict[str, dict[str, float]]) -> str:
         ("j to next frame p95 (ms)", "key_p95_ms", None, "", "{:.1f}"),
         ("typed search p95 (ms)", "typed_search_p95_ms", None, "", "{:.0f}"),
         ("peak RSS (MB)", "peak_rss_mb", "bare_app_peak_rss_mb", "ours/floor", "{:.0f}"),
+        ("related p95 (ms)", "related_p95_ms", None, "", "{:.1f}"),
+        ("entity trend p95 (ms)", "trend_p95_ms", None, "", "{:.1f}"),
     ]
     sizes = list(results)
     lines = ["| measure | " + " | ".join(f"{int(s):,}: ours | floor | ratio" for s in sizes) + " |"]

@@ -67,6 +67,22 @@ class SearchPage:
 
 
 @dataclass(frozen=True)
+class RelatedArticle:
+    """An article related to another, with why: the words and entities the two share."""
+
+    id: int
+    title: str
+    date: str | None
+    source: str | None
+    score: float
+    terms: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.id, "title": self.title, "date": self.date, "source": self.source, "score": self.score}
+
+
+@dataclass(frozen=True)
 class StoredArticle:
     """An article as stored, with its id, file and reading state."""
 

@@ -1,5 +1,5 @@
-"""Removing articles: their rows, index entries, links, paths, reading state and feed items,
-and every entity no article names any more. The caller holds the ingest lock (an ingest's
+"""Removing articles: their rows, index entries, links, paths, reading state, feed items and
+story memberships, and every entity no article names any more. The caller holds the ingest lock (an ingest's
 entity registry must not link to an entity removed under it) and a write transaction."""
 
 from __future__ import annotations
@@ -37,12 +37,22 @@ def remove_articles(conn: Connection, ids: Iterable[int]) -> list[int]:
         "INSERT OR IGNORE INTO touched (id) SELECT entity_id FROM article_entities "
         "WHERE article_id IN (SELECT id FROM removing)"
     )
+    _leave_stories(conn, removed)
     for table in _BY_ARTICLE:
         conn.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM removing)")
     conn.execute("DELETE FROM articles WHERE id IN (SELECT id FROM removing)")  # its trigger unindexes them
     _recount_entities(conn)
     count_change(conn, REMOVALS_KEY)
     return removed
+
+
+def _leave_stories(conn: Connection, removed: list[int]) -> None:
+    """The removed articles leave their stories (a story's count is what lists it)."""
+    from store.stories import StoryAssigner
+
+    stories = StoryAssigner(conn)
+    for article_id in removed:
+        stories.leave(article_id)
 
 
 def count_change(conn: Connection, key: str) -> None:

@@ -52,6 +52,16 @@ def snapshot(db: Database, article_id: int) -> RemovedArticle | None:
     )
 
 
+def take_out(db: Database, ids: Sequence[int]) -> list[RemovedArticle]:
+    """Remove the articles, returning what `restore` needs to put them back (inside the
+    removal's write transaction)."""
+    from store.removal import remove_articles
+
+    kept = [item for item in (snapshot(db, article_id) for article_id in ids) if item is not None]
+    remove_articles(db.conn, [item.id for item in kept])
+    return kept
+
+
 def restore(db: Database, removed: Sequence[RemovedArticle]) -> list[int]:
     """Write the articles again; returns their new ids, in order. The caller holds the ingest lock."""
     from articles.entities.record import record_of

@@ -230,3 +230,51 @@ def create_files(db: Database) -> None:
     )
     db.execute("ALTER TABLE paths ADD COLUMN file_id INTEGER REFERENCES files(id)")
     db.execute("CREATE INDEX paths_by_file ON paths (file_id)")
+
+
+@migrations()
+def create_stories(db: Database) -> None:
+    """Stories (store/stories.py): each article's story, and the keys a new article finds
+    candidate stories by (an entity or title word on a day, or a copy key)."""
+    db.execute(
+        """
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            lead_id INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            day TEXT,
+            articles INTEGER NOT NULL DEFAULT 0,
+            lead_signature TEXT NOT NULL,
+            last_signature TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX stories_by_day ON stories (day DESC, id DESC)")
+    db.execute(
+        "CREATE TABLE story_members (article_id INTEGER PRIMARY KEY, story_id INTEGER NOT NULL REFERENCES stories(id))"
+    )
+    db.execute("CREATE INDEX story_members_by_story ON story_members (story_id, article_id)")
+    db.execute(
+        """
+        CREATE TABLE story_keys (
+            key TEXT NOT NULL,
+            day TEXT NOT NULL,
+            story_id INTEGER NOT NULL,
+            PRIMARY KEY (key, day, story_id)
+        ) WITHOUT ROWID
+        """
+    )
+    _stories_for_stored_articles(db)
+
+
+def _stories_for_stored_articles(db: Database) -> None:
+    """An archive from before stories: its articles put in stories once, oldest first."""
+    from store.stories import StoryAssigner
+
+    assigner = StoryAssigner(db.conn)
+    rows = db.execute("SELECT id, title, body, published FROM articles ORDER BY published IS NULL, published, id")
+    for article_id, title, body, published in rows.fetchall():
+        entity_ids = [
+            row[0] for row in db.execute("SELECT entity_id FROM article_entities WHERE article_id = ?", (article_id,))
+        ]
+        assigner.assign(article_id, title or "", body or "", published, entity_ids)

@@ -11,15 +11,17 @@ from typing import TYPE_CHECKING, TypeVar
 
 from sqlite_utils import Database
 
+import store.insights as insights
 import store.lookups as lookups
 import store.marks as marks
 from articles import EntityType
 from articles.bundled import bundled_files
 from store.db import immediate, is_read_only, open_database, time_limit, translate_errors, translated
 from store.errors import IngestInterrupted, StoreError
+from store.exporting import EXPORT_SECONDS
 from store.locks import ingest_lock
 from store.marks import Mark
-from store.models import EntityFacet, Facets, IngestReport, SearchPage, Stats, StoredArticle
+from store.models import EntityFacet, Facets, IngestReport, RelatedArticle, SearchPage, Stats, StoredArticle
 from store.paths import ENVIRONMENT, default_database_path
 from store.prepared import SEARCH_SECONDS, Search, Sort
 from store.query import compile as compiling
@@ -29,15 +31,15 @@ from store.query.notes import query_notes
 from store.query.parser import parse_query, query_terms
 from store.reading import in_ids, read_article, valid_id
 from store.removal import CHANGE_KEYS, prune_files, remove_articles
-from store.search import lookup_entities, matching_ids_sql, newest_first_ids_sql
+from store.search import lookup_entities, matching_ids_sql
 from store.snippets import scratch_connection
 
 if TYPE_CHECKING:
     from store.restore import RemovedArticle
+    from store.story_list import StorySummary
+    from store.trends import EntityTrend
 
 Changed = TypeVar("Changed")
-# Listing what an export writes: once per export, over the whole archive.
-EXPORT_SECONDS = 30.0
 
 
 class Store:
@@ -133,17 +135,12 @@ class Store:
 
     def take_out(self, ids: Sequence[int]) -> list[RemovedArticle]:
         """Remove articles as `remove` does, returning what `put_back` needs to restore them."""
-        from store.restore import snapshot
+        from store.restore import take_out
 
         self._writable()
-
-        def change() -> list[RemovedArticle]:
-            kept = [item for item in (snapshot(self.db, i) for i in ids if valid_id(i)) if item is not None]
-            remove_articles(self.db.conn, [item.id for item in kept])
-            return kept
-
+        wanted = [article_id for article_id in ids if valid_id(article_id)]
         with ingest_lock(self.path):
-            return self._changing(change)
+            return self._changing(lambda: take_out(self.db, wanted))
 
     def put_back(self, removed: Sequence[RemovedArticle]) -> list[int]:
         """Restore articles `take_out` removed; returns their ids now."""
@@ -314,23 +311,40 @@ class Store:
     def stats(self) -> Stats:
         return lookups.stats(self.db, self.path)
 
+    # -- beyond a search ------------------------------------------------------------------
+
+    @translated
+    def related(self, article_id: int, limit: int = 10) -> list[RelatedArticle]:
+        """The articles most related to one, best first (StoreError when there is no such article)."""
+        return insights.related(self.db.conn, self.scratch(), self.path, article_id, limit)
+
+    @translated
+    def explain(self, article_id: int, query: str = "", entity_ids: Sequence[int] = ()) -> str:
+        """Why an article matches a query and filters, in one line."""
+        return insights.explain(self.db.conn, article_id, query, entity_ids)
+
+    @translated
+    def stories(
+        self, query: str | Node = "", limit: int = 50, smallest: int = 2, entity_ids: Sequence[int] = ()
+    ) -> list[StorySummary]:
+        """Stories of at least `smallest` articles that a matching article is in, newest first."""
+        return insights.stories(self.db.conn, self.compile(query, entity_ids), limit, smallest)
+
+    @translated
+    def entity_trend(self, name: str, kind: EntityType | None = None) -> EntityTrend:
+        """The entity a name means, its articles per month and its companions (StoreError when
+        the archive names no such entity)."""
+        return insights.entity_trend(self.db.conn, name, kind)
+
+    @translated
+    def entity_trend_of(self, entity_id: int) -> EntityTrend | None:
+        return insights.trend_of(self.db.conn, entity_id)
+
     def export(self, query: str | Node = "") -> Generator[StoredArticle, None, None]:
-        """Every matching article, newest first, as one snapshot: the ids are listed and the
-        articles read in one read transaction, so that an ingest meanwhile neither adds rows
-        to nor shifts rows within the export (paging with OFFSET wrote thousands twice)."""
-        compiled = self.compile(query)
-        with translate_errors(self.path):  # a generator: `translated` would not see its errors
-            self.db.execute("BEGIN")
-        try:
-            with translate_errors(self.path), time_limit(self.db.conn, EXPORT_SECONDS):
-                ids = [row[0] for row in self.db.execute(*newest_first_ids_sql(compiled))]
-            for article_id in ids:
-                stored = self.article(article_id)
-                if stored is not None:
-                    yield stored
-        finally:
-            with contextlib.suppress(sqlite3.Error):  # closed already, if the export was abandoned
-                self.db.conn.rollback()  # a read transaction: nothing to keep
+        """Every matching article, newest first, as one snapshot (store/exporting.py)."""
+        from store.exporting import export_articles
+
+        yield from export_articles(self.db, self.path, self.compile(query), self.article)
 
 
 def _existing(targets: list[str]) -> list[str]:

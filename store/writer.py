@@ -1,5 +1,5 @@
 """The ingest's single writer: parsed articles into the tables, entities linked and counted,
-the batch indexed by FTS5 in one statement."""
+each new article put in a story, the batch indexed by FTS5 in one statement."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from store.entities import EntityRegistry
 from store.files import FileRecords
 from store.models import IngestReport
 from store.parsing import COLUMNS, Parsed
+from store.stories import StoryAssigner
 
 # Passes of reconciling at the end of an ingest; in practice the second finds nothing.
 _MAX_PASSES = 4
@@ -22,6 +23,7 @@ class Writer:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.entities = EntityRegistry(conn)
+        self.stories = StoryAssigner(conn)
         self.now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.links: list[tuple[int, int, int]] = []
         self.counts: dict[int, int] = {}
@@ -104,7 +106,7 @@ class Writer:
         cursor = self.conn.execute(_INSERT, (*parsed.columns, self.now, self.now))
         article_id = int(cursor.lastrowid or 0)
         self.unindexed.append(article_id)
-        self._link_entities(article_id, parsed)
+        self._add_to_story(article_id, parsed, self._link_entities(article_id, parsed))
         return article_id
 
     def _update(self, article_id: int, parsed: Parsed) -> None:
@@ -116,7 +118,8 @@ class Writer:
             self.counts[entity_id] = self.counts.get(entity_id, 0) - 1
         self.conn.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
         self.links = [link for link in self.links if link[0] != article_id]
-        self._link_entities(article_id, parsed)
+        self.stories.leave(article_id)
+        self._add_to_story(article_id, parsed, self._link_entities(article_id, parsed))
 
     def finish(self) -> None:
         """Once every batch is in: give short forms the full names the archive now supports
@@ -132,7 +135,12 @@ class Writer:
             self.entities = EntityRegistry(self.conn)
             self.entities.refresh()
 
-    def _link_entities(self, article_id: int, parsed: Parsed) -> None:
+    def _add_to_story(self, article_id: int, parsed: Parsed, entity_ids: list[int]) -> None:
+        columns = parsed.columns
+        title, body = str(columns[_TITLE] or ""), str(columns[_BODY] or "")
+        self.stories.assign(article_id, title, body, columns[_PUBLISHED], entity_ids)
+
+    def _link_entities(self, article_id: int, parsed: Parsed) -> list[int]:
         if not self.caught_up:
             self.entities.refresh()
             self.caught_up = self.linked = True
@@ -144,9 +152,11 @@ class Writer:
         self.links.extend((article_id, entity_id, count) for entity_id, count in mentions.items())
         for entity_id in mentions:
             self.counts[entity_id] = self.counts.get(entity_id, 0) + 1
+        return list(mentions)
 
 
 _SOURCE_KEY, _PUBLISHED = COLUMNS.index("source_key"), COLUMNS.index("published")
+_TITLE, _BODY = COLUMNS.index("title"), COLUMNS.index("body")
 _INSERT = (
     f"INSERT INTO articles ({', '.join(COLUMNS)}, added_at, updated_at) VALUES ({', '.join('?' * (len(COLUMNS) + 2))})"
 )

@@ -1,7 +1,8 @@
 """Nothing the app does on its event loop's thread reaches the database: the timeline draws
 placeholders while a worker fetches its pages, and the palette and `o` read in workers. Every
 connection is made to refuse work on the loop's thread while a Pilot session types, scrolls,
-opens an article and searches the palette."""
+opens an article (and its related ones are looked for), asks why it is listed, opens the stories and
+an entity's trend, and searches the palette."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ import pytest
 from store import Store
 from tests.apptools import settle
 from tui.app import make_app
+from tui.screens.stories import StoriesScreen
+from tui.screens.trend import TrendScreen
 from tui.widgets.reader import Reader
 from tui.widgets.timeline import Timeline
 
@@ -92,7 +95,13 @@ async def test_no_sql_runs_on_the_event_loop(many: str, guard: LoopGuard) -> Non
         await pilot.press("pageup", "pageup", "enter")
         await settle(pilot, app)
         assert app.query_one(Reader).article_id is not None
-        await pilot.press("escape", "o")
+        await pilot.press("escape", "o", "w", "S")
+        await settle(pilot, app)
+        assert isinstance(app.screen, StoriesScreen)
+        await pilot.press("escape", "e", "down", "right")
+        await settle(pilot, app)
+        assert isinstance(app.screen, TrendScreen) and app.screen.trend is not None
+        await pilot.press("escape")
         await settle(pilot, app)
         await pilot.press("ctrl+p", *"harbour report 1")
         await settle(pilot, app)

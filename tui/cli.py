@@ -10,7 +10,23 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from articles.errors import NewsdeskError
-from tui.commands import entities, export, feed, fetch, ingest, mark, rm, search, show, stats, tui, watch
+from tui.commands import (
+    entities,
+    entity,
+    export,
+    feed,
+    fetch,
+    ingest,
+    mark,
+    related,
+    rm,
+    search,
+    show,
+    stats,
+    stories,
+    tui,
+    watch,
+)
 from tui.commands import parse as parse_command
 from tui.output import abandon_stdout, print_error
 
@@ -34,7 +50,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, help="print the version and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in (tui, parse_command, ingest, watch, rm, search, show, entities, mark, export, stats, feed, fetch):
+    for command in (
+        tui,
+        parse_command,
+        ingest,
+        watch,
+        rm,
+        search,
+        show,
+        related,
+        stories,
+        entities,
+        entity,
+        mark,
+        export,
+        stats,
+        feed,
+        fetch,
+    ):
         command.add_parser(subparsers)
     return parser
 

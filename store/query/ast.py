@@ -33,6 +33,13 @@ class FeedIs:
 
 
 @dataclass(frozen=True)
+class StoryIs:
+    """In the story with this id (`newsdesk stories` lists them)."""
+
+    story_id: int
+
+
+@dataclass(frozen=True)
 class EntityIs:
     kind: EntityField
     value: str
@@ -72,4 +79,4 @@ class Everything:
     """The empty query."""
 
 
-Node: TypeAlias = Term | SourceIs | FeedIs | EntityIs | DateIn | StateIs | Not | And | Or | Everything
+Node: TypeAlias = Term | SourceIs | FeedIs | StoryIs | EntityIs | DateIn | StateIs | Not | And | Or | Everything

@@ -20,6 +20,7 @@ from store.query.ast import (
     Or,
     SourceIs,
     StateIs,
+    StoryIs,
     Term,
 )
 
@@ -121,6 +122,9 @@ def _sql(node: Node, params: list[object], lookup: EntityLookup) -> str:
             "a.id IN (SELECT fi.article_id FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id "
             "WHERE f.search_key LIKE ? ESCAPE '\\')"
         )
+    if isinstance(node, StoryIs):
+        params.append(node.story_id)
+        return "a.id IN (SELECT article_id FROM story_members WHERE story_id = ?)"
     if isinstance(node, EntityIs):
         ids = lookup(node.kind, node.value, node.prefix)
         if not ids:

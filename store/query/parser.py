@@ -23,6 +23,7 @@ from store.query.ast import (
     Or,
     SourceIs,
     StateIs,
+    StoryIs,
     Term,
 )
 from store.query.dates import date_range
@@ -35,7 +36,7 @@ _ENTITY_FIELDS: dict[str, EntityField] = {
     "organization": "organization",
     "entity": "any",
 }
-FIELDS = ("title", "source", "feed", "person", "place", "org", "entity", "date", "is")
+FIELDS = ("title", "source", "feed", "story", "person", "place", "org", "entity", "date", "is")
 _STATES = {"read": "read", "unread": "unread", "starred": "starred", "star": "starred"}
 _KEYWORDS = ("AND", "OR", "NOT")
 
@@ -181,6 +182,10 @@ def _field_node(name: str, tokens: list[Token], value: str, field: Token) -> Nod
         return SourceIs(text)
     if name == "feed":
         return FeedIs(text)
+    if name == "story":
+        if not text.isdigit() or len(text) > 18:
+            raise QueryError(f"story:{text} needs a story's number (newsdesk stories lists them)")
+        return StoryIs(int(text))
     if name == "is":
         state = _STATES.get(text.lower())
         if state is None:

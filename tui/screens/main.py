@@ -19,6 +19,7 @@ from articles.sanitize import sanitize_line
 from store import EntityFacet, Facets, Search, Sort, Store, StorePool
 from store.query.parser import query_terms
 from tui.article_actions import ArticleActions
+from tui.article_insights import ArticleInsights
 from tui.bulk import MarkAllRead
 from tui.data import ResultSet, load_results
 from tui.feedfilter import FeedFilter
@@ -30,6 +31,7 @@ from tui.session import Session, save_session
 from tui.watching import ArchiveWatch
 from tui.widgets.entities import EntityPane
 from tui.widgets.reader import Reader
+from tui.widgets.related import RelatedList
 from tui.widgets.searchbar import SearchBar
 from tui.widgets.timeline import Timeline
 from tui.work import in_worker
@@ -56,6 +58,8 @@ class MainScreen(Screen[None]):
         Binding("u", "undo", "Undo a delete, then mark all read", show=False, id="undo"),
         Binding("f", "fetch", "Fetch", id="fetch"),
         Binding("F", "feeds", "Feeds: filter by one", show=False, id="feeds"),
+        Binding("S", "stories", "Stories among the results", show=False, id="stories"),
+        Binding("w", "why", "Why is this article listed", show=False, id="why"),
     ]
 
     def __init__(self, pool: StorePool, session: Session, folders: Sequence[str] = ()) -> None:
@@ -74,7 +78,8 @@ class MainScreen(Screen[None]):
         self._counted = -1
         self.pending_select: int | None = session.article
         self.panes = Panes(self)
-        self.articles = ArticleActions(self, pool, self._save_state)
+        self.articles = ArticleActions(self, pool, self._article_opened)
+        self.insights = ArticleInsights(self, pool, self.set_query, self.toggle_entity)
         self.bulk = MarkAllRead(self, pool, self.refresh_results)
         self.removal = ArticleRemoval(self, pool, self.refresh_results)
         self.archive_watch = ArchiveWatch(self, pool, folders, self.refresh_results)
@@ -215,6 +220,25 @@ class MainScreen(Screen[None]):
     def open_article(self, article_id: int) -> None:
         self.articles.load(article_id, focus=True)
 
+    def _article_opened(self) -> None:
+        """An article is shown: the session remembers it, and its related articles are found."""
+        self._save_state()
+        article_id = self.query_one(Reader).article_id
+        if article_id is not None:
+            self.insights.find_related(article_id)
+
+    @on(RelatedList.Opened)
+    def _related_opened(self, message: RelatedList.Opened) -> None:
+        self.open_article(message.article_id)
+
+    def action_why(self) -> None:
+        article_id = self.articles.target()
+        if article_id is not None:
+            self.insights.why(article_id, self.last_query, tuple(self.chosen))
+
+    def action_stories(self) -> None:
+        self.insights.stories(self.last_query, tuple(self.chosen))
+
     def action_star(self) -> None:
         self.articles.toggle("starred")
 
@@ -229,6 +253,10 @@ class MainScreen(Screen[None]):
     @on(EntityPane.Toggled, "#entities")
     def _toggled(self, message: EntityPane.Toggled) -> None:
         self.toggle_entity(message.facet)
+
+    @on(EntityPane.Trend, "#entities")
+    def _trend(self, message: EntityPane.Trend) -> None:
+        self.insights.trend(message.facet, lambda: self.chosen)
 
     def toggle_entity(self, facet: EntityFacet) -> None:
         if facet.id in self.chosen:

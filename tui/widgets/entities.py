@@ -30,7 +30,15 @@ class EntityList(OptionList):
 
     BINDINGS = [
         Binding("space", "toggle_entity", "Toggle filter", id="entities.toggle"),
+        Binding("right", "trend", "Trend", id="entities.trend"),
     ]
+
+    class TrendWanted(Message):
+        """The user asked for the highlighted entity's trend."""
+
+        def __init__(self, option_id: str) -> None:
+            super().__init__()
+            self.option_id = option_id
 
     class Typed(Message):
         """A character typed in the list, for the narrowing box."""
@@ -49,6 +57,11 @@ class EntityList(OptionList):
         if self.highlighted is not None:
             self.action_select()
 
+    def action_trend(self) -> None:
+        option = self.highlighted_option
+        if option is not None and option.id:
+            self.post_message(self.TrendWanted(option.id))
+
     def highlight_first(self) -> None:
         """Highlight the first entity (headings cannot be highlighted) unless one is."""
         if self.highlighted is None and self.option_count:
@@ -60,6 +73,18 @@ class EntityPane(Vertical):
 
     class Toggled(Message):
         """An entity was chosen or dropped as a filter."""
+
+        def __init__(self, pane: EntityPane, facet: EntityFacet) -> None:
+            super().__init__()
+            self.pane = pane
+            self.facet = facet
+
+        @property
+        def control(self) -> EntityPane:
+            return self.pane
+
+    class Trend(Message):
+        """Show an entity's trend."""
 
         def __init__(self, pane: EntityPane, facet: EntityFacet) -> None:
             super().__init__()
@@ -125,6 +150,12 @@ class EntityPane(Vertical):
         facet = self._by_option.get(event.option.id or "")
         if facet is not None:
             self.post_message(self.Toggled(self, facet))
+
+    @on(EntityList.TrendWanted)
+    def _trend_wanted(self, message: EntityList.TrendWanted) -> None:
+        facet = self._by_option.get(message.option_id)
+        if facet is not None:
+            self.post_message(self.Trend(self, facet))
 
     def _render_chosen(self) -> None:
         chips = Text()

@@ -4,7 +4,7 @@ marked by type and search terms highlighted."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rich.style import Style
 from rich.text import Text
@@ -14,7 +14,8 @@ from textual.widgets import Static
 
 from articles import Article, Entity
 from articles.sanitize import sanitize, sanitize_line
-from store import StoredArticle
+from store import RelatedArticle, StoredArticle
+from tui.widgets.related import RelatedList
 
 MAX_VIEW_CHARS = 150_000
 TERM_STYLE = Style(reverse=True, bold=True)
@@ -23,7 +24,8 @@ Styles = dict[str, Style]
 
 
 class Reader(VerticalScroll, can_focus=True):
-    """The open article; Space and PgDn page through it."""
+    """The open article, and under it the articles most related to it; Space and PgDn page
+    through it, l goes to the related ones."""
 
     BINDINGS = [
         Binding("space,pagedown", "page_down", "Page", id="reader.page_down"),
@@ -32,6 +34,7 @@ class Reader(VerticalScroll, can_focus=True):
         Binding("k,up", "scroll_up", "Up", show=False, id="reader.up"),
         Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
         Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
+        Binding("l", "related", "Related", id="reader.related"),
     ]
 
     COMPONENT_CLASSES = {"reader--person", "reader--place", "reader--organization", "reader--notice"}
@@ -42,15 +45,31 @@ class Reader(VerticalScroll, can_focus=True):
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(Text("Select an article and press Enter to read it.", style="dim"), id="page", markup=False)
+        yield Static(Text("Related", style="bold"), id="related-title", markup=False)
+        yield RelatedList(id="related")
+
+    def on_mount(self) -> None:
+        self.show_related(None, [])
 
     def show(self, stored: StoredArticle, terms: Iterable[str] = ()) -> None:
+        if stored.id != self.article_id:
+            self.query_one(RelatedList).wipe()
+            self.query_one("#related-title").display = False
         self.article_id = stored.id
         styles = {name: self.get_component_rich_style(f"reader--{name}", partial=True) for name in _STYLED}
         self.query_one("#page", Static).update(render_article(stored, list(terms), styles))
         self.scroll_home(animate=False)
 
+    def show_related(self, article_id: int | None, found: Sequence[RelatedArticle]) -> None:
+        """The related articles of `article_id`, if it is still the open one."""
+        if article_id != self.article_id:
+            return
+        self.query_one(RelatedList).show(found)
+        self.query_one("#related-title").display = bool(found)
+
     def clear(self) -> None:
         self.article_id = None
+        self.show_related(None, [])
         self.query_one("#page", Static).update(Text("Select an article and press Enter to read it.", style="dim"))
 
     def action_page_down(self) -> None:
@@ -58,6 +77,16 @@ class Reader(VerticalScroll, can_focus=True):
 
     def action_page_up(self) -> None:
         self.scroll_page_up(animate=False)
+
+    def action_related(self) -> None:
+        """Go to the related articles under the article (Enter then opens one)."""
+        related = self.query_one(RelatedList)
+        if not related.option_count:
+            self.notify("no related articles", markup=False)
+            return
+        related.focus()
+        related.highlighted = related.highlighted or 0
+        self.scroll_to_widget(related, animate=False)
 
 
 _STYLED = ("person", "place", "organization", "notice")

@@ -1,0 +1,181 @@
+"""What story assignment knows of an article, computed from its parsed text alone (no SQL):
+its signature (most frequent content words), its event keys (entities and title words) and
+its copy keys (min-hash sketches of its signature, shared by near-identical copies)."""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+
+SIGNATURE_WORDS = 40
+TITLE_KEYS = 6
+ENTITY_KEYS = 8
+# Copy keys: the signature's words with the smallest hashes, taken SKETCH at a time.
+COPY_KEYS = 3
+SKETCH = 3
+# Only the start of a long body is read: enough to know it, cheap at ingest.
+READ_WORDS = 600
+READ_CHARS = 7 * READ_WORDS
+_WORD = re.compile(r"[^\W\d_]{3,}|\d[\d.,]*\d")
+_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "these",
+        "those",
+        "their",
+        "there",
+        "they",
+        "them",
+        "then",
+        "than",
+        "have",
+        "has",
+        "had",
+        "was",
+        "were",
+        "are",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "not",
+        "but",
+        "its",
+        "his",
+        "her",
+        "hers",
+        "our",
+        "ours",
+        "your",
+        "yours",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "why",
+        "how",
+        "all",
+        "any",
+        "some",
+        "such",
+        "more",
+        "most",
+        "other",
+        "others",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "again",
+        "against",
+        "between",
+        "through",
+        "during",
+        "above",
+        "below",
+        "also",
+        "just",
+        "only",
+        "very",
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "new",
+        "last",
+        "first",
+        "year",
+        "years",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "time",
+        "times",
+        "since",
+        "until",
+        "upon",
+        "off",
+        "out",
+        "per",
+        "via",
+        "mln",
+        "pct",
+        "dlrs",
+        "inc",
+        "corp",
+    ]
+)
+
+
+def words_of(text: str) -> list[str]:
+    """Content words and numbers: templated reports (results, prices) differ in their figures."""
+    return [word for word in _WORD.findall(text.lower()) if word not in _STOP]
+
+
+def signature(title: str, body: str) -> dict[str, int]:
+    """The article's most frequent content words (title words count twice); ties go by the
+    word, so that the same words in another order give the same signature."""
+    counts = Counter(words_of(title) * 2 + words_of(body[:READ_CHARS])[:READ_WORDS])
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:SIGNATURE_WORDS])
+
+
+def norm(words: dict[str, int]) -> float:
+    return math.sqrt(len(words))
+
+
+def similarity(one: dict[str, int], other: dict[str, int], norms: tuple[float, float] | None = None) -> float:
+    """Cosine of two signatures as sets of words: a word said often (the template words of a
+    results report, 'loss', 'cts') counts once, like any other (their norms may be given)."""
+    shared = sum(1 for word in one if word in other)
+    first, second = norms or (norm(one), norm(other))
+    return shared / (first * second) if first and second else 0.0
+
+
+def event_keys(title: str, entity_ids: Iterable[int]) -> list[str]:
+    """Keys an account of the same event most likely shares: its entities and title words."""
+    keys = [f"e{entity_id}" for entity_id in dict.fromkeys(entity_ids)][:ENTITY_KEYS]
+    return keys + [f"t{word}" for word in dict.fromkeys(words_of(title))][:TITLE_KEYS]
+
+
+def copy_keys(words: dict[str, int]) -> list[str]:
+    """Min-hash sketches of a signature: a near-identical copy has the same words, and so the
+    same sketches, while a key of SKETCH words is rare enough to look up in any archive."""
+    if len(words) < SKETCH:
+        return []
+    ranked = sorted(words, key=lambda word: zlib.crc32(word.encode()))
+    sketches = (" ".join(sorted(ranked[start : start + SKETCH])) for start in range(COPY_KEYS))
+    return [f"c{zlib.crc32(sketch.encode()):08x}" for sketch in sketches if sketch.count(" ") == SKETCH - 1]

@@ -1,0 +1,90 @@
+"""Stories: accounts of one event together, near-identical copies always, kept at ingest;
+story:ID in the query language and `newsdesk stories`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from store import QueryError, Store
+from tui.cli import main
+
+BODY = (
+    "Copper miners at the Escondida mine in northern Chile walked out on Monday over a pay offer, the union said, "
+    "halting output at the world's largest copper mine. The company said talks would resume on Wednesday and "
+    "that contingency plans kept some production going while the strike lasted."
+)
+
+
+def _ids(store: Store) -> dict[str, int]:
+    return {
+        Path(path).stem[:3]: article_id for path, article_id in store.db.execute("SELECT path, article_id FROM paths")
+    }
+
+
+def _story(store: Store, article_id: int) -> int:
+    return int(store.db.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()[0])
+
+
+def test_the_two_accounts_of_one_event_are_one_story_without_the_older_one(
+    tmp_path: Path, seeds: dict[str, Path]
+) -> None:
+    with Store.open(tmp_path / "s.db", seed=False) as store:
+        store.ingest([str(path) for path in seeds.values()])
+        ids = _ids(store)
+        assert _story(store, ids["001"]) == _story(store, ids["002"])
+        assert _story(store, ids["004"]) != _story(store, ids["001"])
+
+
+def test_a_removed_article_leaves_its_story_and_comes_back_to_it(tmp_path: Path, seeds: dict[str, Path]) -> None:
+    with Store.open(tmp_path / "s.db", seed=False) as store:
+        store.ingest([str(path) for path in seeds.values()])
+        ids = _ids(store)
+        story = _story(store, ids["001"])
+        assert [sorted(item.articles) for item in store.stories() if item.story == story] == [
+            sorted((ids["001"], ids["002"]))
+        ]
+        removed = store.take_out([ids["001"]])
+        assert story not in [item.story for item in store.stories()]  # one article is no story of two
+        assert store.search(f"story:{story}").total == 1
+        (back,) = store.put_back(removed)
+        assert _story(store, back) == story and story in [item.story for item in store.stories()]
+
+
+def test_near_identical_copies_share_a_story_whatever_their_dates(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    write("a/one.txt", f"Copper miners strike in Chile\n\nMay 3, 2021\n\n{BODY}\n")
+    write(
+        "a/two.txt",
+        "Wheat prices climb\n\nMay 3, 2021\n\nWheat futures rose for a third day as dry weather hit crops.\n",
+    )
+    with Store.open(tmp_path / "s.db", seed=False) as store:
+        store.ingest([str(tmp_path / "a")])
+        # Later, another ingest: a syndicated copy dated two years on, with a line of its own.
+        write("b/copy.txt", f"Chile copper strike\n\nJune 9, 2023\n\n{BODY} Reporting by a wire service.\n")
+        store.ingest([str(tmp_path / "b")])
+        ids = {Path(p).stem: i for p, i in store.db.execute("SELECT path, article_id FROM paths")}
+        assert _story(store, ids["copy"]) == _story(store, ids["one"]) != _story(store, ids["two"])
+        found = store.search(f"story:{_story(store, ids['one'])}", total=True)
+        assert {hit.id for hit in found.hits} == {ids["one"], ids["copy"]}
+
+
+def test_a_story_field_needs_a_number(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.db", seed=False) as store, pytest.raises(QueryError, match="story:abc"):
+        store.search("story:abc")
+
+
+def test_stories_json_has_exactly_the_documented_keys(
+    tmp_path: Path, seeds: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(tmp_path / "s.db")
+    assert main(["ingest", *map(str, seeds.values()), "--db", path, "--json"]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--json", "--db", path]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found and all(set(story) == {"story", "title", "date", "articles", "sources"} for story in found)
+    assert all(len(story["articles"]) >= 2 for story in found)
+    with Store.open(path, seed=False) as store:
+        ids = _ids(store)
+    assert any({ids["001"], ids["002"]} <= set(story["articles"]) for story in found)
