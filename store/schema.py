@@ -3,6 +3,8 @@ table so that re-ingesting an article never touches it."""
 
 from __future__ import annotations
 
+import logging
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("newsdesk")
@@ -267,11 +269,20 @@ def create_stories(db: Database) -> None:
     _stories_for_stored_articles(db)
 
 
+# Stored articles from which a long upgrade is announced, on the "newsdesk" logger (the
+# command line prints its notices on stderr; the store itself prints nothing).
+_SAY_FROM = 2000
+_log = logging.getLogger("newsdesk")
+
+
 def _stories_for_stored_articles(db: Database) -> None:
     """An archive from before stories: its articles put in stories once, oldest first."""
     from store.stories import StoryAssigner
 
     assigner = StoryAssigner(db.conn)
+    count = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    if count >= _SAY_FROM:  # about a second a thousand: say why the archive is slow to open, once
+        _log.info("putting the archive's %s articles into stories (once, after an upgrade)…", f"{count:,}")
     rows = db.execute("SELECT id, title, body, published FROM articles ORDER BY published IS NULL, published, id")
     for article_id, title, body, published in rows.fetchall():
         entity_ids = [

@@ -88,3 +88,30 @@ def test_stories_json_has_exactly_the_documented_keys(
     with Store.open(path, seed=False) as store:
         ids = _ids(store)
     assert any({ids["001"], ids["002"]} <= set(story["articles"]) for story in found)
+
+
+def test_an_archive_from_before_stories_gets_them_on_opening_and_says_so_once(
+    tmp_path: Path, seeds: dict[str, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Filling in an older archive's stories takes about a second a thousand articles: the
+    command says why it is slow (on stderr, before the app would take the screen), once."""
+    import sqlite3
+
+    import store.schema
+
+    db = tmp_path / "old.db"
+    with Store.open(db) as opened:
+        opened.ingest([str(path) for path in seeds.values()])
+    with sqlite3.connect(db) as conn:  # as an archive made before the stories migration
+        conn.executescript(
+            "DROP TABLE story_keys; DROP TABLE story_members; DROP TABLE stories;"
+            "DELETE FROM _sqlite_migrations WHERE name = 'create_stories';"
+        )
+    conn.close()
+    monkeypatch.setattr(store.schema, "_SAY_FROM", 1)
+    assert main(["stats", "--db", str(db)]) == 0
+    assert "into stories (once, after an upgrade)" in capsys.readouterr().err
+    assert main(["stories", "--db", str(db), "--json", "--min-articles", "1"]) == 0
+    out = capsys.readouterr()
+    assert "upgrade" not in out.err
+    assert sorted(i for story in json.loads(out.out) for i in story["articles"]) == list(range(1, len(seeds) + 1))

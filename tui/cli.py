@@ -80,8 +80,28 @@ def with_command(argv: Sequence[str]) -> list[str]:
     return list(argv)
 
 
+def _notices_on_stderr() -> None:
+    """What the store says while it works (an archive upgraded on opening), one line each on
+    whatever stderr is when it is said, before the app takes the screen."""
+    import logging
+
+    class Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+        def emit(self, record: logging.LogRecord) -> None:
+            self.stream = sys.stderr  # not setStream: it would flush a stream now closed
+            super().emit(record)
+
+    logger = logging.getLogger("newsdesk")
+    if not logger.handlers:
+        handler = Stderr()
+        handler.setFormatter(logging.Formatter("newsdesk: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(with_command(sys.argv[1:] if argv is None else argv))
+    _notices_on_stderr()
     try:
         code = int(args.run(args))
         sys.stdout.flush()
