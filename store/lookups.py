@@ -11,6 +11,7 @@ from articles import EntityType
 from articles.entities.normalize import name_key
 from store.models import EntityFacet, Stats
 from store.reading import bounded, in_ids, valid_id
+from store.removal import CHANGE_KEYS
 from store.rows import facet, line
 
 
@@ -61,3 +62,13 @@ def _size(path: str) -> int:
         return os.path.getsize(path)
     except OSError:
         return 0
+
+
+def existing(db: Database, ids: list[int]) -> list[int]:
+    """Which of these ids name articles."""
+    return [row[0] for row in db.execute(in_ids("SELECT id FROM articles WHERE id IN", ids), ids)]
+
+
+def change_marks(db: Database) -> tuple[str, ...]:
+    rows = dict(db.execute("SELECT key, value FROM meta WHERE key IN (?, ?)", CHANGE_KEYS))
+    return tuple(str(rows.get(key, "0")) for key in CHANGE_KEYS)

@@ -29,8 +29,8 @@ from store.query.ast import EntityField, Node
 from store.query.compile import Compiled
 from store.query.notes import query_notes
 from store.query.parser import parse_query, query_terms
-from store.reading import in_ids, read_article, valid_id
-from store.removal import CHANGE_KEYS, prune_files, remove_articles
+from store.reading import read_article, valid_id
+from store.removal import prune_files, remove_articles
 from store.search import lookup_entities, matching_ids_sql
 from store.snippets import scratch_connection
 
@@ -128,33 +128,24 @@ class Store:
     def remove(self, ids: Sequence[int]) -> list[int]:
         """Remove these articles, their index rows and links, and the entities no article
         names any more; returns the ids that named articles."""
-        self._writable()
-        wanted = [article_id for article_id in ids if valid_id(article_id)]
-        with ingest_lock(self.path):
-            return self._changing(lambda: remove_articles(self.db.conn, wanted))
+        return self._removing(lambda: remove_articles(self.db.conn, _valid(ids)))
 
     def take_out(self, ids: Sequence[int]) -> list[RemovedArticle]:
         """Remove articles as `remove` does, returning what `put_back` needs to restore them."""
         from store.restore import take_out
 
-        self._writable()
-        wanted = [article_id for article_id in ids if valid_id(article_id)]
-        with ingest_lock(self.path):
-            return self._changing(lambda: take_out(self.db, wanted))
+        return self._removing(lambda: take_out(self.db, _valid(ids)))
 
     def put_back(self, removed: Sequence[RemovedArticle]) -> list[int]:
         """Restore articles `take_out` removed; returns their ids now."""
         from store.restore import restore
 
-        self._writable()
-        with translate_errors(self.path), ingest_lock(self.path):
-            return restore(self.db, removed)
+        return self._removing(lambda: restore(self.db, removed), transaction=False)  # its writer's own
 
+    @translated
     def existing(self, ids: Sequence[int]) -> list[int]:
         """Which of these ids name articles."""
-        wanted = [article_id for article_id in ids if valid_id(article_id)]
-        with translate_errors(self.path):
-            return [row[0] for row in self.db.execute(in_ids("SELECT id FROM articles WHERE id IN", wanted), wanted)]
+        return lookups.existing(self.db, _valid(ids))
 
     def matching_ids(self, query: str | Node) -> list[int]:
         """The ids of every article a query matches (what `rm --query` removes)."""
@@ -162,17 +153,25 @@ class Store:
         with translate_errors(self.path), time_limit(self.db.conn, EXPORT_SECONDS):
             return [row[0] for row in self.db.execute(ids_sql, params)]
 
+    @translated
     def data_version(self) -> int:
         """A number that changes when another connection commits to the archive (no table read)."""
-        with translate_errors(self.path):
-            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
 
+    @translated
     def change_marks(self) -> tuple[str, ...]:
         """Marks that change whenever articles are added, updated or removed, by any process
         (reading state and the app's session do not move them)."""
-        with translate_errors(self.path):
-            rows = dict(self.db.execute("SELECT key, value FROM meta WHERE key IN (?, ?)", CHANGE_KEYS))
-        return tuple(str(rows.get(key, "0")) for key in CHANGE_KEYS)
+        return lookups.change_marks(self.db)
+
+    def _removing(self, change: Callable[[], Changed], transaction: bool = True) -> Changed:
+        """A removal or its undo: one at a time with ingests, in one transaction."""
+        self._writable()
+        with ingest_lock(self.path):
+            if transaction:
+                return self._changing(change)
+            with translate_errors(self.path):
+                return change()
 
     def _changing(self, change: Callable[[], Changed]) -> Changed:
         with translate_errors(self.path), immediate(self.db):
@@ -350,3 +349,7 @@ class Store:
 def _existing(targets: list[str]) -> list[str]:
     """The targets still there (a folder pruned away whole is no failure of the ingest)."""
     return [target for target in targets if os.path.lexists(target)]
+
+
+def _valid(ids: Sequence[int]) -> list[int]:
+    return [article_id for article_id in ids if valid_id(article_id)]
