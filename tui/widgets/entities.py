@@ -71,29 +71,23 @@ class EntityList(OptionList):
 class EntityPane(Vertical):
     """Facets for the current results, the chosen filters, and a box to narrow the list."""
 
-    class Toggled(Message):
+    class _FacetMessage(Message):
+        """Something asked of one entity of the pane (`control` is the pane)."""
+
+        def __init__(self, pane: EntityPane, facet: EntityFacet) -> None:
+            super().__init__()
+            self.pane = pane
+            self.facet = facet
+
+        @property
+        def control(self) -> EntityPane:
+            return self.pane
+
+    class Toggled(_FacetMessage):
         """An entity was chosen or dropped as a filter."""
 
-        def __init__(self, pane: EntityPane, facet: EntityFacet) -> None:
-            super().__init__()
-            self.pane = pane
-            self.facet = facet
-
-        @property
-        def control(self) -> EntityPane:
-            return self.pane
-
-    class Trend(Message):
+    class Trend(_FacetMessage):
         """Show an entity's trend."""
-
-        def __init__(self, pane: EntityPane, facet: EntityFacet) -> None:
-            super().__init__()
-            self.pane = pane
-            self.facet = facet
-
-        @property
-        def control(self) -> EntityPane:
-            return self.pane
 
     COMPONENT_CLASSES = {"entities--person", "entities--place", "entities--organization"}
 
