@@ -1,4 +1,5 @@
-"""Screens as a user sees them, compared with accepted SVG snapshots (look before accepting)."""
+"""Screens as a user sees them, compared with accepted SVG snapshots (look before accepting):
+the main screen and reader, help, and the views of stories and trends."""
 
 from __future__ import annotations
 
@@ -81,3 +82,32 @@ def test_narrow_reader(snap_compare, app) -> None:  # type: ignore[no-untyped-de
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=read)
+
+
+def test_related_articles_under_the_open_one(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    async def read(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _settle(pilot)
+        await pilot.press("enter")
+        await _settle(pilot)
+        await pilot.press("l")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=read)
+
+
+def test_entity_trend_screen(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    async def trend(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _settle(pilot)
+        await pilot.press("e", "down", "right")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=trend)
+
+
+def test_stories_screen(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    async def stories(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _settle(pilot)
+        await pilot.press("S")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=stories)
