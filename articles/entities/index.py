@@ -181,7 +181,8 @@ class EntityIndex:
                 return  # its articles stand for the name's uses until another form appears
             forms = self.forms[entity_id] = Counter({name: max(1, self.articles[entity_id])})
         forms[written] += 1
-        if written != name:
+        # Only a new form, or one now written as often as the name, can change the choice.
+        if written != name and (forms[written] == 1 or forms[written] >= forms[name]):
             self.rename(entity_id, preferred_name(list(forms), kind, forms))
 
     def add_alias(self, entity_id: int, alias: str) -> None:
