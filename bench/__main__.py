@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bench.app_timing import run_probe
 from bench.corpus import queries, write_files
-from bench.measure import ingest, ingest_floor, search_times, summary
+from bench.measure import ingest, ingest_floor, log, search_times, summary
 from bench.reingest import CHANGED, change, cli_ingest
 from bench.stories_bench import story_times
 
@@ -97,11 +97,6 @@ def table(results: dict[str, dict[str, float]]) -> str:
             cells += [ours, floor, f"{ratio:.2f}x"]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
-
-
-def log(text: str) -> None:
-    sys.stderr.write(text + "\n")
-    sys.stderr.flush()
 
 
 def main() -> int:

@@ -5,12 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import statistics
+import sys
 import time
 from pathlib import Path
 
 from store import Store
 from store.db import open_database
 from store.models import SNIPPET_CLOSE, SNIPPET_OPEN
+
+
+def log(text: str) -> None:
+    """A bench's progress, on stderr (its figures go to stdout)."""
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
 
 
 def percentile(values: list[float], share: float) -> float:

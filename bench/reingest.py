@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from bench.corpus import write_files
+from bench.measure import log
 
 SIZES = (10_000, 100_000)
 CHANGED = 100
@@ -83,11 +84,6 @@ def table(results: dict[str, dict[str, float]]) -> str:
         ]
         lines.append(f"| {int(size):,} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
-
-
-def log(text: str) -> None:
-    sys.stderr.write(text + "\n")
-    sys.stderr.flush()
 
 
 def main() -> int:

@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from bench.archive_files import REUTERS, reuters_stories, write_stories
-from bench.measure import summary
+from bench.measure import log, summary
 from store import Store
 
 K = 5
@@ -89,11 +89,6 @@ def precision(ranked: dict[int, list[int]], labels: dict[int, frozenset[str]]) -
         for article_id, found in ranked.items()
     ]
     return sum(hits) / (K * len(hits)) if hits else 0.0
-
-
-def log(text: str) -> None:
-    sys.stderr.write(text + "\n")
-    sys.stderr.flush()
 
 
 def main() -> int:
