@@ -195,7 +195,7 @@ def _spelled_by_initials(acronym: str, groups: dict[str, Group]) -> str | None:
     matches = [
         key
         for key, group in groups.items()
-        if len(key.split()) > 1 and group.type != "person" and _initials(key) == letters
+        if len(key.split()) > 1 and group.type != "person" and _initials(key) == letters and acronym not in key.split()
     ]
     return matches[0] if len(matches) == 1 else None
 
