@@ -53,6 +53,7 @@ def test_names_written_the_wire_way_are_found(sentence: str, expected: set[tuple
         ("the House of Commons and House of Lords voted", {"House of Commons and House of Lords"}),
         ("He read Pride and Prejudice.", {"Pride and Prejudice"}),
         ("He flew KLM Royal Dutch Airlines.", {"KLM"}),  # the airline named in full, not two
+        ("Spyware from the NSO Group was found.", {"NSO"}),
     ],
 )
 def test_joining_rules_do_not_overreach(sentence: str, not_found: set[str]) -> None:

@@ -56,6 +56,10 @@ def mentions_in(paragraph: str, lex: Lexicon) -> list[Mention]:
     return found
 
 
+# Words that make a company's name of its letters ('NSO Group'), not a body of an organisation.
+_COMPANY_WORDS = frozenset({"group", "international", "holdings", "industries", "enterprises", "technologies", "systems", "partners", "capital", "airlines", "airways", "communications", "resources", "energy"})  # fmt: skip
+
+
 def _leading_acronym(mention: Mention, lex: Lexicon) -> list[Mention]:
     """'the EC Commission', 'EC ministers': a body named by an organisation's letters and
     ordinary words ('Commission', 'Delegation') also names that organisation."""
@@ -65,6 +69,8 @@ def _leading_acronym(mention: Mention, lex: Lexicon) -> list[Mention]:
     letters = words[0]
     if not all(is_common(word, lex) and not word.isupper() for word in words[1:]):
         return []  # 'KLM Royal Dutch Airlines' is the airline, named in full
+    if len(words) == 2 and (fold(words[1]) in _COMPANY_WORDS or fold(words[1]) in LEGAL_SUFFIXES):
+        return []  # 'NSO Group', 'CFM International': the company's own name
     known = lex.known.get(name_key(letters))
     if known is not None:
         if known.type != "organization":
