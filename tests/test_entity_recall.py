@@ -35,6 +35,11 @@ def typed(*body: str) -> set[tuple[str, str]]:
         ("with Governor of the Bank of Narnia Robin Tallow-Vane.", {("Robin Tallow-Vane", "person")}),
         # 'X-appointed': the name before any lower-case past participle stands on its own.
         ("the Tallowby-appointed Herring Commission met.", {("Herring Commission", "organization")}),
+        # Two names sharing one plural head.
+        (
+            "loans from the African and Asian Harbour Banks rose.",
+            {("African Harbour Bank", "organization"), ("Asian Harbour Bank", "organization")},
+        ),
         # A person's firm: 'Ivan Tallowby's Seemala Corp' names both.
         (
             "a trader for Ivan Tallowby's Seemala Corp said.",
@@ -54,6 +59,8 @@ def test_names_written_the_wire_way_are_found(sentence: str, expected: set[tuple
         ("He read Pride and Prejudice.", {"Pride and Prejudice"}),
         ("He flew KLM Royal Dutch Airlines.", {"KLM"}),  # the airline named in full, not two
         ("Spyware from the NSO Group was found.", {"NSO"}),
+        ("Hitachi Ltd <HIT> and Seemala Corp <UN> said.", {"HIT", "UN", "United Nations"}),  # stock symbols
+        ("Shares of Procter and Gamble Companies rose.", {"Procter Company", "Gamble Company"}),
     ],
 )
 def test_joining_rules_do_not_overreach(sentence: str, not_found: set[str]) -> None:
@@ -75,6 +82,17 @@ def test_a_body_named_by_its_letters_is_no_expansion_of_them() -> None:
     ]
     names = [article.entities[0].name for article in resolve_articles(articles)]
     assert names == [body.name] * 3 + [full.name] * 3
+
+
+def test_letters_make_a_written_name_another_only_when_the_names_are_alike() -> None:
+    """'ITC' is the 'Harbour Tin Council' of three articles; an article's 'Harbour Trade
+    Commission (ITC)' is another body, and a misspelt 'Harbour Tin Counsil (ITC)' the same one."""
+    council = Entity("Harbour Tin Council", "organization", ("ITC",))
+    other = Entity("Harbour Trade Commission", "organization", ("ITC",))
+    misspelt = Entity("Harbour Tin Counsil", "organization", ("ITC",))
+    articles = [_article(council), _article(council), _article(council), _article(other), _article(misspelt)]
+    names = [article.entities[0].name for article in resolve_articles(articles)]
+    assert names == [council.name] * 3 + [other.name, council.name]
 
 
 def _article(*entities: Entity) -> Article:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from articles.entities.group import Group, group_mentions, to_entities
@@ -14,6 +15,9 @@ from articles.meta import strip_dateline_agency
 from articles.model import Entity
 
 _MAX_CHARS = 200_000
+# 'Hitachi Ltd <HIT>', 'UNILEVER'S <UN>': a wire's stock symbol beside a company names nothing
+# itself (not the United Nations); a name in the brackets ('<Mitsubishi Corp>') is kept.
+_TICKER = re.compile(r"<[A-Z][A-Z0-9.&]{0,9}>")
 
 
 def extract_entities(title: str, paragraphs: Sequence[str]) -> tuple[Entity, ...]:
@@ -24,14 +28,18 @@ def extract_entities(title: str, paragraphs: Sequence[str]) -> tuple[Entity, ...
     for index, paragraph in enumerate(paragraphs):
         if budget <= 0:
             break
-        text = plain(paragraph)[:budget]
+        text = _without_tickers(plain(paragraph)[:budget])
         if index < 2:
             text = strip_dateline_agency(text, lambda region: _known_place(region, lex))
         budget -= len(text)
         mentions.extend(mentions_in(text, lex))
     groups = group_mentions(mentions, lex)
-    _count_title(title, groups, lex)
+    _count_title(_without_tickers(title), groups, lex)
     return tuple(to_entities(groups))
+
+
+def _without_tickers(text: str) -> str:
+    return _TICKER.sub(" ", text) if "<" in text else text
 
 
 def _known_place(region: str, lex: Lexicon) -> bool:

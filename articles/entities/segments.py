@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from articles.entities.compounds import shared_head, split_trailing_person
 from articles.entities.descriptors import split_descriptor
 from articles.entities.lexicon import Lexicon, is_common, lexicon
 from articles.entities.normalize import fold, name_key, strip_possessive
@@ -57,10 +58,11 @@ def _segment(text: str, lex: Lexicon, initial: bool = True) -> list[Segment]:
             words = words[1:]
         return [Segment(tuple(words), first=words[0] == opening)]
     segments: list[Segment] = []
-    for piece in _split_possessives(_split_hyphens(words, lex), lex):
-        for joined in _split_connectors(piece, lex):
-            for part in _split_trailing_person(joined, lex):
-                segments.extend(_strip_titles(part, lex, initial and not segments))
+    for name in shared_head(words, lex) or [words]:
+        for piece in _split_possessives(_split_hyphens(name, lex), lex):
+            for joined in _split_connectors(piece, lex):
+                for part in split_trailing_person(joined, lex):
+                    segments.extend(_strip_titles(part, lex, initial and not segments))
     return [
         Segment(segment.words, segment.title, index == 0 and segment.words[0] == opening)
         for index, segment in enumerate(segments)
@@ -201,25 +203,6 @@ def _capitalised_common(word: str, lex: Lexicon) -> bool:
 
 def _is_person_list(words: list[str], index: int, lex: Lexicon) -> bool:
     return any(fold(word) in lex.titles for word in words[:index])
-
-
-_PERSON_WORD = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?$")
-
-
-def _split_trailing_person(words: list[str], lex: Lexicon) -> list[list[str]]:
-    """'Bank of England Robin Leigh-Pemberton': a name held together by 'of' or 'and', then a
-    person's given name and surname to the end of the run, is the body and then the person."""
-    for start in range(len(words) - 2, max(2, len(words) - 3) - 1, -1):
-        head, tail = words[:start], words[start:]
-        first = tail[0].split("-")[0]
-        if (
-            first in lex.given_names
-            and all(_PERSON_WORD.match(word) and fold(word) not in lex.org_heads for word in tail)
-            and any(word.lower() in _JOINING for word in head[1:-1])
-            and head[-1].lower() not in _JOINING
-        ):
-            return [head, tail]
-    return [words]
 
 
 def _trim_connectors(words: list[str]) -> list[str]:
