@@ -60,6 +60,7 @@ def test_names_written_the_wire_way_are_found(sentence: str, expected: set[tuple
         ("He flew KLM Royal Dutch Airlines.", {"KLM"}),  # the airline named in full, not two
         ("Spyware from the NSO Group was found.", {"NSO"}),
         ("Hitachi Ltd <HIT> and Seemala Corp <UN> said.", {"HIT", "UN", "United Nations"}),  # stock symbols
+        ("SEEMALA <UN> TO BUY HITACHI", {"United Nations"}),
         ("Shares of Procter and Gamble Companies rose.", {"Procter Company", "Gamble Company"}),
     ],
 )

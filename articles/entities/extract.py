@@ -10,14 +10,16 @@ from articles.entities.lexicon import MAJOR_PLACE_IN_TITLE, Lexicon, lexicon
 from articles.entities.mention import Mention
 from articles.entities.mentions import headline_words, mentions_in, unambiguous_word
 from articles.entities.normalize import fold, name_key
+from articles.entities.spans import is_mostly_upper
 from articles.markdown import plain
 from articles.meta import strip_dateline_agency
 from articles.model import Entity
 
 _MAX_CHARS = 200_000
-# 'Hitachi Ltd <HIT>', 'UNILEVER'S <UN>': a wire's stock symbol beside a company names nothing
-# itself (not the United Nations); a name in the brackets ('<Mitsubishi Corp>') is kept.
-_TICKER = re.compile(r"<[A-Z][A-Z0-9.&]{0,9}>")
+# 'Hitachi Ltd <HIT>', 'UNILEVER'S <UN>': a wire's stock symbol is another name of the company
+# it follows, as letters in brackets are ('Hitachi Ltd (HIT)'), and no organisation of its own
+# (not the United Nations); in a headline it names nothing. '<Mitsubishi Corp>' is a name.
+_TICKER = re.compile(r"<([A-Z][A-Z0-9.&]{0,9})>")
 
 
 def extract_entities(title: str, paragraphs: Sequence[str]) -> tuple[Entity, ...]:
@@ -28,7 +30,9 @@ def extract_entities(title: str, paragraphs: Sequence[str]) -> tuple[Entity, ...
     for index, paragraph in enumerate(paragraphs):
         if budget <= 0:
             break
-        text = _without_tickers(plain(paragraph)[:budget])
+        text = plain(paragraph)[:budget]
+        if "<" in text:
+            text = _TICKER.sub(" " if is_mostly_upper(text) else r"(\1)", text)
         if index < 2:
             text = strip_dateline_agency(text, lambda region: _known_place(region, lex))
         budget -= len(text)
@@ -38,8 +42,8 @@ def extract_entities(title: str, paragraphs: Sequence[str]) -> tuple[Entity, ...
     return tuple(to_entities(groups))
 
 
-def _without_tickers(text: str) -> str:
-    return _TICKER.sub(" ", text) if "<" in text else text
+def _without_tickers(title: str) -> str:
+    return _TICKER.sub(" ", title) if "<" in title else title
 
 
 def _known_place(region: str, lex: Lexicon) -> bool:

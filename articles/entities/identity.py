@@ -242,6 +242,9 @@ def _letters_of(record: EntityRecord) -> set[str]:
 
 
 def _alike(key: str, other: str) -> bool:
-    """Most of the words of the two names are the same."""
+    """Most of the words of the two names are the same, or the other is only letters ('IBM'
+    for 'International Business Machines Corp (IBM)')."""
+    if " " not in other:
+        return True
     words, others = set(key.split()) - _JOINING, set(other.split()) - _JOINING
     return 2 * len(words & others) > max(len(words), len(others))
