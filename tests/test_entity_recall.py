@@ -40,6 +40,13 @@ def typed(*body: str) -> set[tuple[str, str]]:
             "loans from the African and Asian Harbour Banks rose.",
             {("African Harbour Bank", "organization"), ("Asian Harbour Bank", "organization")},
         ),
+        # A lone surname is a person's when 'has said' follows it as 'said' would.
+        ("Inflation is high. Tallowvic has said it will fall.", {("Tallowvic", "person")}),
+        # A well-known name spelt its own way, with its letters: the well-known one.
+        (
+            "Prices set by the Organisation of Petroleum Exporting Countries (OPEC) fell.",
+            {("Organization of the Petroleum Exporting Countries", "organization")},
+        ),
         # A person's firm: 'Ivan Tallowby's Seemala Corp' names both.
         (
             "a trader for Ivan Tallowby's Seemala Corp said.",

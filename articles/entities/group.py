@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from articles.entities.lexicon import Lexicon, is_common
 from articles.entities.mention import Mention
 from articles.entities.normalize import fold, name_key
-from articles.entities.record import company_key, short_words_of
+from articles.entities.record import alike_names, company_key, short_words_of
 from articles.model import Entity, EntityType
 
 _EVIDENCE_RANK = {
@@ -190,7 +190,11 @@ def _join_acronyms(groups: dict[str, Group], mentions: list[Mention]) -> None:
         target = definitions.get(letters) if letters in definitions else None
         if target is None and group.canonical is None:
             target = _spelled_by_initials(key, groups)
-        if target and target in groups and target != key:
+        if not target or target not in groups or target == key:
+            continue
+        if group.canonical is not None and alike_names(target, name_key(group.canonical)):
+            group.mentions.extend(groups.pop(target).mentions)  # the well-known name, spelt its own way
+        else:
             groups[target].mentions.extend(group.mentions)
             del groups[key]
 

@@ -15,12 +15,11 @@ from typing import cast
 from articles.entities.evidence import Background, Context, Profile, choose
 from articles.entities.index import Changes, EntityIndex
 from articles.entities.normalize import name_key
-from articles.entities.record import EntityRecord, company_base, initials, is_short_form
+from articles.entities.record import EntityRecord, alike_names, company_base, initials, is_short_form
 from articles.entities.spelling import misspelt_of
 from articles.model import EntityType
 
 ProfileLoader = Callable[[int], Profile]
-_JOINING = frozenset({"of", "for", "on", "the", "and", "&"})
 
 
 class Identities(EntityIndex):
@@ -164,7 +163,7 @@ class Identities(EntityIndex):
         found = {self.by_key[(record.type, key)] for key in record.keys if (record.type, key) in self.by_key}
         if " " in record.key and found:
             letters = {self.by_key.get((record.type, key)) for key in _letters_of(record)}
-            found = {i for i in found if i not in letters or _alike(record.key, name_key(self.names[i][0]))}
+            found = {i for i in found if i not in letters or alike_names(record.key, name_key(self.names[i][0]))}
         return max(found, key=lambda entity_id: (self.articles[entity_id], -entity_id)) if found else None
 
     def _misspelt(self, record: EntityRecord) -> int | None:
@@ -239,12 +238,3 @@ def _letters_of(record: EntityRecord) -> set[str]:
     ('Food and Agricultural Organisation (FAO)' is the 'Food and Agriculture Organization'; the
     'International Tin Council', which the archive's 'ITC' may already be, is another body)."""
     return {name_key(alias) for alias in record.aliases if " " not in alias and alias.replace(".", "").isupper()}
-
-
-def _alike(key: str, other: str) -> bool:
-    """Most of the words of the two names are the same, or the other is only letters ('IBM'
-    for 'International Business Machines Corp (IBM)')."""
-    if " " not in other:
-        return True
-    words, others = set(key.split()) - _JOINING, set(other.split()) - _JOINING
-    return 2 * len(words & others) > max(len(words), len(others))
