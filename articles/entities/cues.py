@@ -87,14 +87,17 @@ def _add_cues_after(mention: Mention, after_text: str, lex: Lexicon) -> None:
     next_word = words[0].lower().strip(".,;:") if words else ""
     if after_text[:1] == " " and next_word in lex.person_verbs:
         mention.person_cue = True
-    elif after_text[:1] == " " and next_word in _BEFORE_VERB and len(words) > 1:
-        if words[1].lower().strip(".,;:") in lex.person_verbs:
-            mention.person_cue = True  # 'Mikulic has said'
+    elif after_text[:1] == " " and next_word in _BEFORE_VERB and len(words) > 1 and _verb(words[1], lex):
+        mention.person_cue = True  # 'Mikulic has said'
 
     if after_text[:2].strip()[:1] in (",", "-", "—", "–") and _ORG_APPOSITION.match(after_text):
         mention.org_cue = True
     if next_word in _ORG_AFTER:
         mention.org_cue = True
+
+
+def _verb(word: str, lex: Lexicon) -> bool:
+    return word.lower().strip(".,;:") in lex.person_verbs
 
 
 _ORG_NOUN_HINTS = ("compan", "firm", "group", "organi", "bank", "giant", "platform", "app", "outlet", "brand", "maker", "carrier", "airline", "agenc", "ngo", "charit", "newspaper", "dailies", "network", "broadcaster", "publisher", "startup")  # fmt: skip
