@@ -18,7 +18,7 @@ def typed(*body: str) -> set[tuple[str, str]]:
     [
         # An organisation's letters leading a body of ordinary words name the organisation too.
         ("The NFPA Commission rejected all bids.", {("NFPA", "organization"), ("NFPA Commission", "organization")}),
-        ("He met the NFPA Council in Oslo.", {("NFPA", "organization")}),
+        ("He met the NFPA Delegation in Oslo.", {("NFPA", "organization")}),
         # Ordinary words capitalised across 'on' and 'and' are one name when neither side names anything.
         (
             "The plan violates the General Accord on Herring and Trade, he said.",

@@ -64,7 +64,7 @@ def _leading_acronym(mention: Mention, lex: Lexicon) -> list[Mention]:
     """'the EC Commission', 'EC ministers': a body named by an organisation's letters and
     ordinary words ('Commission', 'Delegation') also names that organisation."""
     words = mention.words
-    if mention.type != "organization" or len(words) < 2 or not ACRONYM.match(words[0]):
+    if mention.type not in ("organization", None) or len(words) < 2 or not ACRONYM.match(words[0]):
         return []
     letters = words[0]
     if not all(is_common(word, lex) and not word.isupper() for word in words[1:]):
