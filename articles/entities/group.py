@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from articles.entities.lexicon import Lexicon, is_common
 from articles.entities.mention import Mention
 from articles.entities.normalize import fold, name_key
-from articles.entities.record import company_key, short_words_of
+from articles.entities.record import alike_names, company_key, short_words_of
 from articles.model import Entity, EntityType
 
 _EVIDENCE_RANK = {
@@ -60,8 +60,7 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Group]:
         if mention.known is not None:
             _add(groups, name_key(mention.known.name), mention)
         elif mention.type is not None and (len(mention.words) > 1 or mention.evidence == "acronym"):
-            base = company_key(mention.key) if mention.type == "organization" else None
-            _add(groups, base or mention.key, mention)
+            _add(groups, _group_key(mention), mention)
         else:
             singles.append(mention)
     _vote_types(groups)
@@ -72,6 +71,12 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Group]:
     _settle_singles(groups)
     _join_acronyms(groups, mentions)
     return [group for group in groups.values() if _worth_keeping(group, lex)]
+
+
+def _group_key(mention: Mention) -> str:
+    """Where a name's mentions meet: a company's without its legal suffix ('Hitachi Ltd')."""
+    base = company_key(mention.key) if mention.type == "organization" else None
+    return base or mention.key
 
 
 def _add(groups: dict[str, Group], key: str, mention: Mention) -> None:
@@ -175,19 +180,27 @@ def _vote_single(mentions: list[Mention]) -> EntityType | None:
 
 def _join_acronyms(groups: dict[str, Group], mentions: list[Mention]) -> None:
     """'Long Name (ACR)' and names whose initials spell an acronym used in the same article."""
-    definitions = {name_key(m.acronym_of): m.key for m in mentions if m.acronym_of}
+    definitions = {name_key(m.acronym_of): _group_key(m) for m in mentions if m.acronym_of}
     for key in list(groups):
         group = groups.get(key)
         if group is None or not _is_acronym_group(group):
             continue
-        target = definitions.get(key) or _spelled_by_initials(key, groups)
-        if target and target in groups and target != key:
+        letters = name_key(group.mentions[0].surface)
+        # The article's own 'Seemala Corp (UN)' outweighs the well-known meaning of the letters.
+        target = definitions.get(letters) if letters in definitions else None
+        if target is None and group.canonical is None:
+            target = _spelled_by_initials(key, groups)
+        if not target or target not in groups or target == key:
+            continue
+        if group.canonical is not None and alike_names(target, name_key(group.canonical)):
+            group.mentions.extend(groups.pop(target).mentions)  # the well-known name, spelt its own way
+        else:
             groups[target].mentions.extend(group.mentions)
             del groups[key]
 
 
 def _is_acronym_group(group: Group) -> bool:
-    return all(mention.surface.replace(".", "").isupper() for mention in group.mentions) and group.canonical is None
+    return all(mention.surface.replace(".", "").isupper() and " " not in mention.surface for mention in group.mentions)
 
 
 def _spelled_by_initials(acronym: str, groups: dict[str, Group]) -> str | None:
@@ -195,7 +208,7 @@ def _spelled_by_initials(acronym: str, groups: dict[str, Group]) -> str | None:
     matches = [
         key
         for key, group in groups.items()
-        if len(key.split()) > 1 and group.type != "person" and _initials(key) == letters
+        if len(key.split()) > 1 and group.type != "person" and _initials(key) == letters and acronym not in key.split()
     ]
     return matches[0] if len(matches) == 1 else None
 
