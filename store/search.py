@@ -139,6 +139,8 @@ class DateGroup:
 
     day: str | None
     count: int
+    articles: int | None = None
+    """Folded to one row per story, `count` counts the day's rows and this their matches."""
 
 
 def date_groups(conn: Connection, compiled: Compiled) -> list[DateGroup]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from store import PAGE, DateGroup, Facets, SearchHit, Sort
 from store.prepared import SEARCH_SECONDS, Search
+from tui.unfolding import Unfolded
 
 _CACHED_PAGES = 20
 
@@ -26,12 +27,15 @@ class Group:
 
 @dataclass
 class ResultSet:
-    """The articles matching one prepared search, in timeline or relevance order."""
+    """The articles matching one prepared search, in timeline or relevance order; folded, a
+    row is a story (its lead article) and `total` counts stories, `articles` the matches."""
 
     search: Search
     total: int
     groups: list[Group]
     facets: Facets | None = None
+    articles: int = -1
+    unfolded: Unfolded | None = None
     _pages: OrderedDict[int, tuple[SearchHit, ...]] = field(default_factory=OrderedDict)
     _lines: list[int] = field(default_factory=list)
     _indexes: list[int] = field(default_factory=list)
@@ -39,6 +43,12 @@ class ResultSet:
     def __post_init__(self) -> None:
         self._lines = [group.first_line for group in self.groups]
         self._indexes = [group.first_index for group in self.groups]
+        if self.articles < 0:
+            self.articles = self.total
+
+    @property
+    def folded(self) -> bool:
+        return self.search.folded
 
     @property
     def query(self) -> str:
@@ -65,10 +75,27 @@ class ResultSet:
         if not self.groups:
             return 0
         last = self.groups[-1]
-        return last.first_line + (1 if last.label else 0) + last.count * self.article_height
+        return last.first_line + (1 if last.label else 0) + last.count * self.article_height + self._extra
+
+    @property
+    def _extra(self) -> int:
+        return self.unfolded.lines if self.unfolded else 0
+
+    def members_under(self, index: int) -> int:
+        """How many articles are listed under row `index` (none unless its story is unfolded)."""
+        opened = self.unfolded
+        return len(opened.hits) if opened is not None and opened.index == index else 0
+
+    def lines_under(self, index: int) -> int:
+        opened = self.unfolded
+        return opened.lines if opened is not None and opened.index == index else 0
 
     def line_of(self, index: int) -> int:
         """The first screen line of article `index`."""
+        opened = self.unfolded
+        return self._line_of(index) + (opened.lines if opened and index > opened.index else 0)
+
+    def _line_of(self, index: int) -> int:
         group = self.groups[self.group_index(index)]
         return group.first_line + (1 if group.label else 0) + (index - group.first_index) * self.article_height
 
@@ -77,7 +104,15 @@ class ResultSet:
 
     def at_line(self, line: int) -> tuple[Group, int | None, int]:
         """The group at a screen line, the article index there (None on a heading), and the
-        line within that article (0 title, 1 snippet)."""
+        line within that article (0 title, 1 snippet, and from `article_height` on the lines
+        of an unfolded story under it)."""
+        opened = self.unfolded
+        if opened is not None:
+            start = self._line_of(opened.index) + self.article_height
+            if start <= line < start + opened.lines:
+                return self.groups[self.group_index(opened.index)], opened.index, self.article_height + line - start
+            if line >= start + opened.lines:
+                line -= opened.lines
         position = bisect.bisect_right(self._lines, line) - 1
         group = self.groups[max(0, position)]
         offset = line - group.first_line - (1 if group.label else 0)
@@ -101,6 +136,11 @@ class ResultSet:
     def page_of(self, index: int) -> int:
         return index // PAGE
 
+    def fetch_story(self, index: int, lead: SearchHit) -> Unfolded:
+        """Read the other matches of a folded row's story (on a worker's thread: it runs SQL)."""
+        found = self.search.story(lead.story, lead.id) if lead.story is not None else None
+        return Unfolded(index, found.hits if found else (), found.total if found else 0)
+
     def fetch_page(self, page_number: int) -> tuple[SearchHit, ...]:
         """Read a page of hits (on a worker's thread: it runs SQL); `keep_page` keeps it."""
         return self.search.page(page_number).hits
@@ -118,11 +158,16 @@ class ResultSet:
                     return page_number * PAGE + offset
         return None
 
-    def find_near(self, article_id: int, index: int) -> None:
+    def find_near(self, article_id: int, index: int, behind: int = 1, ahead: int = 1) -> None:
         """Read the pages around `index` until one holds the article (on a worker thread: a
-        search run again after a change keeps the cursor on it, a few places up or down)."""
+        search run again after a change keeps the cursor on it, a few places up or down;
+        after folding or unfolding the timeline, up to `behind` or `ahead` pages away)."""
         page_number = index // PAGE
-        for number in (page_number, page_number - 1, page_number + 1):
+        numbers = [page_number]
+        for step in range(1, max(behind, ahead) + 1):
+            numbers += [page_number - step] if step <= behind else []
+            numbers += [page_number + step] if step <= ahead else []
+        for number in numbers:
             if self.index_of(article_id) is not None:
                 return
             if 0 <= number * PAGE < self.total and number not in self._pages:
@@ -138,6 +183,15 @@ class ResultSet:
             rows[offset] = replace(rows[offset], read=read, starred=starred)
             self._pages[index // PAGE] = tuple(rows)
 
+    def update_unfolded(self, article_id: int, read: bool, starred: bool) -> None:
+        """Change the reading state of an article listed under an unfolded story."""
+        opened = self.unfolded
+        if opened is not None and any(hit.id == article_id for hit in opened.hits):
+            hits = tuple(
+                replace(hit, read=read, starred=starred) if hit.id == article_id else hit for hit in opened.hits
+            )
+            self.unfolded = replace(opened, hits=hits)
+
 
 def load_results(
     search: Search, cancelled: Callable[[], bool] | None = None, seconds: float = SEARCH_SECONDS
@@ -149,11 +203,14 @@ def load_results(
         # One query gives the count and the first page.
         first = search.hits(0, PAGE, total=True, cancelled=cancelled, seconds=seconds)
         total, page = first.total, first.hits
+        articles = total if first.articles is None else first.articles
         groups = [Group(None, total, 0, 0)] if total else []
     else:
-        groups, total = _date_groups(search.groups(cancelled, seconds), 2 if search.has_text else 1)
+        days = search.groups(cancelled, seconds)
+        groups, total = _date_groups(days, 2 if search.has_text else 1)
+        articles = sum(day.count if day.articles is None else day.articles for day in days)
         page = search.hits(0, PAGE, cancelled=cancelled, seconds=seconds).hits if total else ()
-    results = ResultSet(search, total, groups)
+    results = ResultSet(search, total, groups, articles=articles)
     if total:
         results.keep_page(0, page)
     return results

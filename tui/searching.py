@@ -20,6 +20,18 @@ from tui.work import in_worker
 FACETS = 50
 
 
+def status_text(results: ResultSet, filters: int) -> str:
+    """The status line under the results: how many (and, folded, in how many stories), the
+    order, the filters."""
+    plural = "s" if results.articles != 1 else ""
+    count = f"{results.articles:,} article{plural}"
+    if results.folded:
+        count += f" in {results.total:,} stor{'ies' if results.total != 1 else 'y'}"
+    order = "relevance" if results.sort == "rank" else "date"
+    chosen = f" · {filters} filter{'s' if filters != 1 else ''}" if filters else ""
+    return f"{count} · by {order}{chosen}"
+
+
 class Searching:
     """Searches `screen`'s archive; `shown(results)` runs once results are on the screen."""
 
@@ -43,29 +55,35 @@ class Searching:
         near: int | None = None,
         reorder: Search | None = None,
         then: Callable[[], None] | None = None,
+        folded: bool = False,
     ) -> None:
         """Search for `query` among articles naming every entity `chosen`, with the cursor on
         article `select` (or else at row `near`); `reorder` is the search on screen when only
-        the order changes (its compiled query is used again); `then()` runs once it is shown."""
+        the order or the folding changes (its compiled query is used again); `folded`: one
+        row per story; `then()` runs once it is shown."""
         self.generation += 1
         generation, ids, chosen = self.generation, tuple(chosen), dict(chosen)
         self._searching = query
+        # Folding moves an article up the list (to its story's row), unfolding down.
+        behind, ahead = (1, 1) if reorder is None or reorder.folded == folded else ((4, 0) if folded else (0, 4))
 
-        def search(store: Store) -> ResultSet:
+        def search(store: Store) -> tuple[ResultSet, int | None]:
             # The first page on the connection already borrowed; later pages through the pool.
             here = (
                 reorder.ordered(sort).lent_by(lambda: nullcontext(store))
                 if reorder
                 else store.prepare(query, ids, sort)
-            )
+            ).folding(folded)
             results = load_results(here, lambda: generation != self.generation)
-            if near is not None and select is not None:
-                results.find_near(select, near)
+            # Folded, an article is shown by its story's row.
+            target = (here.lead_of(select) or select) if folded and select is not None else select
+            if near is not None and target is not None:
+                results.find_near(target, near, behind, ahead)
             results.search = here.lent_by(self.pool.borrow)
-            return results
+            return results, target
 
-        def show(results: ResultSet) -> None:
-            if self._show(results, generation, chosen, select, near) and then is not None:
+        def show(found: tuple[ResultSet, int | None]) -> None:
+            if self._show(found[0], generation, chosen, found[1], near) and then is not None:
                 then()
 
         in_worker(self.screen, self.pool, search, show, group="search", exclusive=True)
