@@ -128,3 +128,20 @@ async def test_folding_is_remembered_and_keeps_the_highlighted_story(db: str) ->
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot, again)
         assert again.main.folded and "in 3 stories" in _status(again)
+
+
+async def test_an_open_story_stays_open_when_the_results_are_searched_again(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _folded(pilot, app)
+        timeline = _timeline(app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.press("j", "s")  # starring the story's other article searches again
+        await settle(pilot, app)
+        await pilot.press("R")
+        await settle(pilot, app)
+        assert timeline.results is not None and timeline.results.unfolded is not None
+        assert (timeline.cursor, timeline.member) == (0, 0)
+        starred = timeline.current()
+        assert starred is not None and starred.starred

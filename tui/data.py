@@ -133,6 +133,30 @@ class ResultSet:
         offset = index - page_number * PAGE
         return page[offset] if offset < len(page) else None
 
+    def position_at(self, line: int) -> tuple[int, int | None] | None:
+        """The row (and the article listed under it) a click on screen line `line` chose."""
+        if not self.total or line >= self.line_count:
+            return None
+        _, index, part = self.at_line(line)
+        member = part - self.article_height
+        if index is None or member >= self.members_under(index):
+            return None  # a heading, or the line saying how many more a story has
+        return index, member if member >= 0 else None
+
+    def open_story(self, member: int | None) -> tuple[int, int | None] | None:
+        """The open story's lead and the article highlighted under it (`member`), if any."""
+        opened = self.unfolded
+        lead = self.hit(opened.index) if opened is not None else None
+        chosen = self.row(opened.index, member) if opened is not None else None
+        return (lead.id, chosen.id if chosen else None) if lead is not None else None
+
+    def row(self, index: int, member: int | None) -> SearchHit | None:
+        """Row `index`'s article, or the `member`th listed under it when its story is open."""
+        opened = self.unfolded
+        if member is not None and opened is not None and opened.index == index and member < len(opened.hits):
+            return opened.hits[member]
+        return self.hit(index)
+
     def page_of(self, index: int) -> int:
         return index // PAGE
 

@@ -79,10 +79,12 @@ class Timeline(ScrollView, can_focus=True):
     class StoryLoaded(Message):
         """A worker read the other matches of the story a folded row stands for."""
 
-        def __init__(self, results: ResultSet, unfolded: Unfolded) -> None:
+        def __init__(self, results: ResultSet, unfolded: Unfolded, member: int | None = None) -> None:
             super().__init__()
             self.results = results
             self.unfolded = unfolded
+            self.member = member
+            """The article to highlight among them, if any."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -97,6 +99,7 @@ class Timeline(ScrollView, can_focus=True):
     def show(self, results: ResultSet, select: int = 0, empty: list[str] | None = None) -> None:
         """Display a new result set with the cursor on article `select`; `empty` is what to
         say when it holds nothing."""
+        reopen = self.results.open_story(self.member) if self.results else None
         self.results = results
         self._strips.clear()
         self._wanted.clear()
@@ -106,6 +109,8 @@ class Timeline(ScrollView, can_focus=True):
         self.empty_lines = (empty or ["No articles match."]) if not results.total else []
         self.cursor = max(0, min(select, results.total - 1))
         self.refresh()
+        if reopen is not None:
+            self._reopen(results, *reopen)
 
     def watch_cursor(self, previous: int, cursor: int) -> None:
         results = self.results
@@ -149,20 +154,16 @@ class Timeline(ScrollView, can_focus=True):
             self._highlight(self.results.total - 1, None)
 
     def action_page_down(self) -> None:
-        if self.results and self.results.total:
-            step = max(1, self.scrollable_content_region.height // self.results.article_height - 1)
-            self._highlight(min(self.results.total - 1, self.cursor + step), None)
+        self._page(1)
 
     def action_page_up(self) -> None:
-        if self.results:
-            step = max(1, self.scrollable_content_region.height // self.results.article_height - 1)
-            self._highlight(max(0, self.cursor - step), None)
+        self._page(-1)
 
     def action_open(self) -> None:
         hit = self.current()
         if hit is None:
             return
-        if self.member is None and hit.more and not self._is_unfolded(self.cursor):
+        if self.member is None and hit.more and self.results and not self.results.lines_under(self.cursor):
             self.action_unfold()
         else:
             self.post_message(self.Chosen(self, hit.id, self.cursor))
@@ -171,10 +172,8 @@ class Timeline(ScrollView, can_focus=True):
         """List the other articles of the highlighted row's story under it."""
         results = self.results
         hit = results.hit(self.cursor) if results else None
-        if results is None or hit is None or not hit.more or self._is_unfolded(self.cursor):
-            return
-        read = partial(self._fetch_story, results, self.cursor, hit)
-        self.app.run_worker(read, thread=True, group="timeline-story", exclusive=True, exit_on_error=False)
+        if results is not None and hit is not None and hit.more and not results.lines_under(self.cursor):
+            self._open_story(results, self.cursor, hit)
 
     def action_fold(self) -> None:
         """Fold the open story back into its row (the row keeps the highlight)."""
@@ -187,42 +186,50 @@ class Timeline(ScrollView, can_focus=True):
         self.refresh()
 
     def action_toggle_story(self) -> None:
-        if self.results is not None and self.results.unfolded is not None and self._is_unfolded(self.cursor):
+        if self.results is not None and self.results.lines_under(self.cursor):
             self.action_fold()
         else:
             self.action_unfold()
 
     def current(self) -> SearchHit | None:
         """The highlighted article, once its page has arrived."""
-        results = self.results
-        if results is None:
-            return None
-        if self.member is not None and results.unfolded is not None and self.member < len(results.unfolded.hits):
-            return results.unfolded.hits[self.member]
-        return results.hit(self.cursor)
+        return self.results.row(self.cursor, self.member) if self.results else None
 
     def _highlight(self, index: int, member: int | None) -> None:
         self.member = member
         self.cursor = index
 
-    def _is_unfolded(self, index: int) -> bool:
-        opened = self.results.unfolded if self.results else None
-        return opened is not None and opened.index == index
+    def _page(self, direction: int) -> None:
+        if self.results and self.results.total:
+            step = max(1, self.scrollable_content_region.height // self.results.article_height - 1)
+            self._highlight(max(0, min(self.results.total - 1, self.cursor + direction * step)), None)
 
-    def _fetch_story(self, results: ResultSet, index: int, lead: SearchHit) -> None:
-        """On a worker's thread: read a story's other matches, post them back."""
-        self.post_message(self.StoryLoaded(results, results.fetch_story(index, lead)))
+    def _open_story(self, results: ResultSet, index: int, lead: SearchHit, member: int | None = None) -> None:
+        """Read a story's other matches in a worker (`member`: the one to highlight then)."""
+
+        def read() -> None:
+            self.post_message(self.StoryLoaded(results, results.fetch_story(index, lead), member))
+
+        self.app.run_worker(read, thread=True, group="timeline-story", exclusive=True, exit_on_error=False)
+
+    def _reopen(self, results: ResultSet, lead: int, member: int | None) -> None:
+        """After a search again (a refresh, a change, new articles), the story that was open
+        opens again if the cursor came back to its row."""
+        hit = results.hit(self.cursor)
+        if results.folded and hit is not None and hit.id == lead and hit.more:
+            self._open_story(results, self.cursor, hit, member)
 
     @on(StoryLoaded)
     def _story_loaded(self, message: StoryLoaded) -> None:
         message.stop()
-        results = self.results
-        if message.results is not results or results is None or not message.unfolded.hits:
+        results, opened = self.results, message.unfolded
+        if message.results is not results or results is None or not opened.hits or self.cursor != opened.index:
             return
-        results.unfolded = message.unfolded
+        results.unfolded = opened
         self.virtual_size = Size(0, results.line_count)
         self._strips.clear()
-        self._highlight(message.unfolded.index, None)
+        ids = [hit.id for hit in opened.hits]
+        self._highlight(opened.index, ids.index(message.member) if message.member in ids else None)
         self.refresh()
 
     def _want(self, page_number: int) -> None:
@@ -258,15 +265,9 @@ class Timeline(ScrollView, can_focus=True):
 
     def on_click(self, event: object) -> None:
         line = getattr(event, "y", 0) + int(self.scroll_y)
-        results = self.results
-        if results and results.total and line < results.line_count:
-            _, index, part = results.at_line(line)
-            if index is None:
-                return
-            member = part - results.article_height
-            if member >= results.members_under(index):
-                return  # the line saying how many more the story has
-            self._highlight(index, member if member >= 0 else None)
+        position = self.results.position_at(line) if self.results else None
+        if position is not None:
+            self._highlight(*position)
             self.action_open()
 
     def render_line(self, y: int) -> Strip:
