@@ -20,13 +20,17 @@ _STORY = "coalesce(m.story_id, -a.id)"
 # to 13 digits): the lead of a story in date order is its match with the greatest key. Text
 # and a number joined cost a quarter of what printf() does over every match.
 _NEWEST = "coalesce(a.published, '') || (1000000000000 + a.id)"
+# Relevance order as one value: the better the rank (bm25 is negative, better is lower) the
+# greater, fixed-width so that text compares as numbers do, then newest first among equal
+# ranks (copies of one article rank alike), as the timeline breaks ties.
+_BEST = f"printf('%025.12f', -articles_fts.rank) || {_NEWEST}"
 
 
 def _grouped(compiled: Compiled, sort: str) -> tuple[str, tuple[object, ...]]:
-    """One row per story among the matches: (lead id, lead's day, order key, rank, matches,
-    story). SQLite takes a bare column from the row that min() or max() picked. The sources
+    """One row per story among the matches: (lead id, lead's day, its date key, its order
+    key, matches, story). SQLite takes a bare column from the row that min() or max() picked. The sources
     are counted for a page's stories only (count(DISTINCT) over every match cost a third more)."""
-    best = "min(articles_fts.rank)" if sort == "rank" and compiled.match is not None else f"max({_NEWEST})"
+    best = f"max({_BEST})" if sort == "rank" and compiled.match is not None else f"max({_NEWEST})"
     if compiled.match is not None:
         source = f"articles_fts JOIN {FILTERS} ON a.id = articles_fts.rowid"
         where = f"articles_fts MATCH ? AND {compiled.where}"
@@ -62,11 +66,9 @@ def folded_groups(conn: Connection, compiled: Compiled) -> list[DateGroup]:
 def folded_search(conn: Connection, compiled: Compiled, sort: str, limit: int, offset: int, count: bool) -> SearchPage:
     """A page of story rows: each its lead's hit, with the story and the others counted."""
     stories, articles = folded_counts(conn, compiled) if count else (-1, None)
-    ranked = sort == "rank" and compiled.match is not None
     sql, params = _grouped(compiled, sort)
-    order = "best, newest DESC" if ranked else "best DESC"
     leads = conn.execute(
-        f"SELECT lead, matches, story FROM ({sql}) ORDER BY {order} LIMIT ? OFFSET ?",
+        f"SELECT lead, matches, story FROM ({sql}) ORDER BY best DESC LIMIT ? OFFSET ?",
         (*params, limit, offset),
     ).fetchall()
     found = _lead_hits(conn, compiled, [row[0] for row in leads])
@@ -126,10 +128,7 @@ def lead_of(conn: Connection, compiled: Compiled, sort: str, article_id: int) ->
         params=[*compiled.params, article_id, article_id],
     )
     sql, params = _grouped(narrowed, sort)
-    ranked = sort == "rank" and compiled.match is not None
-    row = conn.execute(
-        f"SELECT lead FROM ({sql}) ORDER BY {'best' if ranked else 'best DESC'} LIMIT 1", params
-    ).fetchone()
+    row = conn.execute(f"SELECT lead FROM ({sql}) ORDER BY best DESC LIMIT 1", params).fetchone()
     return int(row[0]) if row else None
 
 

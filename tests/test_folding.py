@@ -20,8 +20,10 @@ ARTICLES = [
     ("d1", None, "gamma-wire.example", "harbour strike undated"),
     ("d2", None, "delta-daily.example", "harbour strike undated too"),
     ("e1", "2024-03-03", "delta-daily.example", "harbour ferry"),
+    ("f1", "2024-01-01", "alpha-post.example", "harbour regatta"),
+    ("f2", "2024-01-05", "beta-news.example", "harbour regatta"),
 ]
-STORIES = {"a": ("a1", "a2", "a3"), "b": ("b1", "b2"), "c": ("c1",), "d": ("d1", "d2")}  # e1 in none
+STORIES = {"a": ("a1", "a2", "a3"), "b": ("b1", "b2"), "c": ("c1",), "d": ("d1", "d2"), "f": ("f1", "f2")}  # e1 in none
 
 
 @pytest.fixture
@@ -65,9 +67,9 @@ def _names(store: Store, search: Search, limit: int = 100, offset: int = 0) -> l
 def test_date_order_shows_each_story_once_by_its_newest_match(store: Store) -> None:
     search = store.prepare("", (), "date").folding(True)
     # a2 and e1 share a day: the later ingested first, as in the timeline unfolded.
-    assert _names(store, search) == [("e1", 0), ("a2", 2), ("b2", 1), ("c1", 0), ("d2", 1)]
+    assert _names(store, search) == [("e1", 0), ("a2", 2), ("b2", 1), ("c1", 0), ("f2", 1), ("d2", 1)]
     page = search.hits(0, 100, total=True)
-    assert (page.total, page.articles) == (5, 9)
+    assert (page.total, page.articles) == (6, 11)
 
 
 def test_date_groups_count_rows_under_their_leads_day_and_the_articles_they_stand_for(store: Store) -> None:
@@ -76,6 +78,7 @@ def test_date_groups_count_rows_under_their_leads_day_and_the_articles_they_stan
         ("2024-03-03", 2, 4),
         ("2024-03-02", 1, 2),
         ("2024-02-10", 1, 1),
+        ("2024-01-05", 1, 2),
         (None, 1, 2),
     ]
 
@@ -93,10 +96,16 @@ def test_relevance_order_leads_with_each_storys_best_match(store: Store) -> None
     assert _names(store, store.prepare("strike", (), "date").folding(True)) == [("a2", 1), ("d2", 1)]
 
 
+def test_among_equally_ranked_matches_the_newest_leads_as_the_timeline_breaks_ties(store: Store) -> None:
+    unfolded = [hit.id for hit in store.prepare("regatta", (), "rank").hits(0).hits]
+    assert unfolded == [_ids(store)["f2"], _ids(store)["f1"]]  # the same rank: newest first
+    assert _names(store, store.prepare("regatta", (), "rank").folding(True)) == [("f2", 1)]
+
+
 def test_pages_hold_every_story_once(store: Store) -> None:
     search = store.prepare("harbour", (), "date").folding(True)
-    pages = [_names(store, search, limit=2, offset=offset) for offset in (0, 2, 4)]
-    assert [name for page in pages for name, _ in page] == ["e1", "a2", "b2", "c1", "d2"]
+    pages = [_names(store, search, limit=2, offset=offset) for offset in (0, 2, 4, 6)]
+    assert [name for page in pages for name, _ in page] == ["e1", "a2", "b2", "c1", "f2", "d2"]
 
 
 def test_a_storys_other_matches_leave_out_its_lead_and_what_does_not_match(store: Store) -> None:
@@ -130,7 +139,7 @@ def test_folding_off_lists_every_article_as_before(store: Store) -> None:
     search = store.prepare("harbour", (), "date")
     assert not search.folded
     page = search.hits(0, 100, total=True)
-    assert (page.total, page.articles, len(page.hits)) == (9, None, 9)
+    assert (page.total, page.articles, len(page.hits)) == (11, None, 11)
     assert all(hit.story is None and hit.more == 0 for hit in page.hits)
 
 
