@@ -23,20 +23,28 @@ _NEWEST = "coalesce(a.published, '') || (1000000000000 + a.id)"
 # Relevance order as one value: the better the rank (bm25 is negative, better is lower) the
 # greater, fixed-width so that text compares as numbers do, then newest first among equal
 # ranks (copies of one article rank alike), as the timeline breaks ties.
-_BEST = f"printf('%025.12f', -articles_fts.rank) || {_NEWEST}"
+_BEST = f"printf('%033.20f', -articles_fts.rank) || {_NEWEST}"
 
 
-def _grouped(compiled: Compiled, sort: str) -> tuple[str, tuple[object, ...]]:
+def order_key(compiled: Compiled, sort: str) -> str:
+    """The order a search's matches are listed in, as one value: the greatest comes first."""
+    return _BEST if sort == "rank" and compiled.match is not None else _NEWEST
+
+
+def matches(compiled: Compiled) -> tuple[str, str, tuple[object, ...]]:
+    """FROM and WHERE for a search's matches (over the narrow index: ids, sources, dates)."""
+    if compiled.match is not None:
+        source = f"articles_fts JOIN {FILTERS} ON a.id = articles_fts.rowid"
+        return source, f"articles_fts MATCH ? AND {compiled.where}", (compiled.match, *compiled.params)
+    return FILTERS, compiled.where, tuple(compiled.params)
+
+
+def grouped(compiled: Compiled, sort: str) -> tuple[str, tuple[object, ...]]:
     """One row per story among the matches: (lead id, lead's day, its date key, its order
     key, matches, story). SQLite takes a bare column from the row that min() or max() picked. The sources
     are counted for a page's stories only (count(DISTINCT) over every match cost a third more)."""
-    best = f"max({_BEST})" if sort == "rank" and compiled.match is not None else f"max({_NEWEST})"
-    if compiled.match is not None:
-        source = f"articles_fts JOIN {FILTERS} ON a.id = articles_fts.rowid"
-        where = f"articles_fts MATCH ? AND {compiled.where}"
-        params: tuple[object, ...] = (compiled.match, *compiled.params)
-    else:
-        source, where, params = FILTERS, compiled.where, tuple(compiled.params)
+    best = f"max({order_key(compiled, sort)})"
+    source, where, params = matches(compiled)
     sql = f"""SELECT a.id AS lead, a.published AS day, {_NEWEST} AS newest, {best} AS best,
                      count(*) AS matches, m.story_id AS story
               FROM {source} LEFT JOIN story_members m ON m.article_id = a.id
@@ -46,14 +54,14 @@ def _grouped(compiled: Compiled, sort: str) -> tuple[str, tuple[object, ...]]:
 
 def folded_counts(conn: Connection, compiled: Compiled) -> tuple[int, int]:
     """How many stories the matches fall in, and how many matches there are."""
-    sql, params = _grouped(compiled, "date")
+    sql, params = grouped(compiled, "date")
     stories, articles = conn.execute(f"SELECT count(*), coalesce(sum(matches), 0) FROM ({sql})", params).fetchone()
     return int(stories), int(articles)
 
 
 def folded_groups(conn: Connection, compiled: Compiled) -> list[DateGroup]:
     """Each day's rows (stories whose lead is that day's) and their matches, newest day first."""
-    sql, params = _grouped(compiled, "date")
+    sql, params = grouped(compiled, "date")
     rows = conn.execute(f"SELECT day, count(*), sum(matches) FROM ({sql}) GROUP BY day", params).fetchall()
     groups = [DateGroup(day_text(day), count, articles) for day, count, articles in rows]
     dated = sorted((group for group in groups if group.day), key=lambda group: group.day or "", reverse=True)
@@ -66,7 +74,7 @@ def folded_groups(conn: Connection, compiled: Compiled) -> list[DateGroup]:
 def folded_search(conn: Connection, compiled: Compiled, sort: str, limit: int, offset: int, count: bool) -> SearchPage:
     """A page of story rows: each its lead's hit, with the story and the others counted."""
     stories, articles = folded_counts(conn, compiled) if count else (-1, None)
-    sql, params = _grouped(compiled, sort)
+    sql, params = grouped(compiled, sort)
     leads = conn.execute(
         f"SELECT lead, matches, story FROM ({sql}) ORDER BY best DESC LIMIT ? OFFSET ?",
         (*params, limit, offset),
@@ -118,18 +126,19 @@ def _lead_hits(conn: Connection, compiled: Compiled, ids: list[int]) -> dict[int
     return {row[0]: hit(row, row[4]) for row in rows}
 
 
-def lead_of(conn: Connection, compiled: Compiled, sort: str, article_id: int) -> int | None:
+def lead_of(conn: Connection, compiled: Compiled, sort: str, article_id: int) -> tuple[int, str] | None:
     """The row a folded timeline shows an article's story by: its story's lead among the
-    matches (the article itself when it is in no story, or None when it does not match)."""
+    matches (the article itself when it is in no story, or None when it does not match),
+    and the lead's order key."""
     narrowed = replace(
         compiled,
         where=f"({compiled.where}) AND a.id IN (SELECT m2.article_id FROM story_members m2 WHERE m2.story_id = "
         "(SELECT story_id FROM story_members WHERE article_id = ?) UNION SELECT ?)",
         params=[*compiled.params, article_id, article_id],
     )
-    sql, params = _grouped(narrowed, sort)
-    row = conn.execute(f"SELECT lead FROM ({sql}) ORDER BY best DESC LIMIT 1", params).fetchone()
-    return int(row[0]) if row else None
+    sql, params = grouped(narrowed, sort)
+    row = conn.execute(f"SELECT lead, best FROM ({sql}) ORDER BY best DESC LIMIT 1", params).fetchone()
+    return (int(row[0]), str(row[1])) if row else None
 
 
 def in_story(compiled: Compiled, story: int, leaving_out: int) -> Compiled:

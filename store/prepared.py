@@ -14,6 +14,7 @@ from typing import Literal, Protocol
 from store.db import time_limit, translate_errors
 from store.folding import folded_groups, folded_search, in_story, lead_of
 from store.models import Facets, SearchPage
+from store.positions import position
 from store.query.compile import Compiled
 from store.reading import bounded
 from store.search import DateGroup, date_groups
@@ -110,7 +111,13 @@ class Search:
     def lead_of(self, article_id: int) -> int | None:
         """The article a folded row shows for this one's story (see store/folding.py)."""
         with self._reading(SEARCH_SECONDS, None) as conn:
-            return lead_of(conn, self.compiled, self.order, article_id)
+            found = lead_of(conn, self.compiled, self.order, article_id)
+            return found[0] if found else None
+
+    def position(self, article_id: int) -> int | None:
+        """The index of the row that shows the article (folded: its story's row)."""
+        with self._reading(SEARCH_SECONDS, None) as conn:
+            return position(conn, self.compiled, self.order, self.folded, article_id)
 
     def facets(self, limit: int = 20) -> Facets:
         """The most-named entities among the matches, by type."""

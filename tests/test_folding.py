@@ -150,3 +150,17 @@ def test_the_seeds_two_accounts_of_one_event_are_one_row(seeded: tuple[Store, di
     assert (ids["001"] in rows) != (ids["002"] in rows)
     lead = next(hit for hit in hits if hit.id in (ids["001"], ids["002"]))
     assert lead.more == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "order"), [("", "date"), ("harbour", "date"), ("harbour", "rank"), ("strike", "rank")]
+)
+def test_an_articles_position_is_its_row_folded_or_not(store: Store, query: str, order: str) -> None:
+    unfolded = store.prepare(query, (), order)  # type: ignore[arg-type]
+    listed = [hit.id for hit in unfolded.hits(0).hits]
+    folded = unfolded.folding(True)
+    rows = [hit.id for hit in folded.hits(0).hits]
+    for article_id in listed:
+        assert unfolded.position(article_id) == listed.index(article_id)
+        assert folded.position(article_id) == rows.index(folded.lead_of(article_id) or 0)
+    assert unfolded.position(_ids(store)["c1"] if query == "strike" else -1) is None

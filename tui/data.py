@@ -182,16 +182,11 @@ class ResultSet:
                     return page_number * PAGE + offset
         return None
 
-    def find_near(self, article_id: int, index: int, behind: int = 1, ahead: int = 1) -> None:
+    def find_near(self, article_id: int, index: int) -> None:
         """Read the pages around `index` until one holds the article (on a worker thread: a
-        search run again after a change keeps the cursor on it, a few places up or down;
-        after folding or unfolding the timeline, up to `behind` or `ahead` pages away)."""
+        search run again after a change keeps the cursor on it, a few places up or down)."""
         page_number = index // PAGE
-        numbers = [page_number]
-        for step in range(1, max(behind, ahead) + 1):
-            numbers += [page_number - step] if step <= behind else []
-            numbers += [page_number + step] if step <= ahead else []
-        for number in numbers:
+        for number in (page_number, page_number - 1, page_number + 1):
             if self.index_of(article_id) is not None:
                 return
             if 0 <= number * PAGE < self.total and number not in self._pages:

@@ -64,10 +64,9 @@ class Searching:
         self.generation += 1
         generation, ids, chosen = self.generation, tuple(chosen), dict(chosen)
         self._searching = query
-        # Folding moves an article up the list (to its story's row), unfolding down.
-        behind, ahead = (1, 1) if reorder is None or reorder.folded == folded else ((4, 0) if folded else (0, 4))
+        refold = reorder is not None and reorder.folded != folded
 
-        def search(store: Store) -> tuple[ResultSet, int | None]:
+        def search(store: Store) -> tuple[ResultSet, int | None, int | None]:
             # The first page on the connection already borrowed; later pages through the pool.
             here = (
                 reorder.ordered(sort).lent_by(lambda: nullcontext(store))
@@ -75,15 +74,18 @@ class Searching:
                 else store.prepare(query, ids, sort)
             ).folding(folded)
             results = load_results(here, lambda: generation != self.generation)
-            # Folded, an article is shown by its story's row.
+            # Folded, an article is shown by its story's row; folded or unfolded just now, it
+            # has moved, and is looked for where it now is.
             target = (here.lead_of(select) or select) if folded and select is not None else select
-            if near is not None and target is not None:
-                results.find_near(target, near, behind, ahead)
+            place = here.position(target) if refold and target is not None else near
+            if place is not None and target is not None:
+                results.find_near(target, place)
             results.search = here.lent_by(self.pool.borrow)
-            return results, target
+            return results, target, place
 
-        def show(found: tuple[ResultSet, int | None]) -> None:
-            if self._show(found[0], generation, chosen, found[1], near) and then is not None:
+        def show(found: tuple[ResultSet, int | None, int | None]) -> None:
+            results, target, place = found
+            if self._show(results, generation, chosen, target, place) and then is not None:
                 then()
 
         in_worker(self.screen, self.pool, search, show, group="search", exclusive=True)
