@@ -72,13 +72,18 @@ def folded_groups(conn: Connection, compiled: Compiled) -> list[DateGroup]:
 
 
 def folded_search(conn: Connection, compiled: Compiled, sort: str, limit: int, offset: int, count: bool) -> SearchPage:
-    """A page of story rows: each its lead's hit, with the story and the others counted."""
-    stories, articles = folded_counts(conn, compiled) if count else (-1, None)
+    """A page of story rows: each its lead's hit, with the story and the others counted;
+    `count` counts the stories and their matches too, in the same pass over the matches."""
     sql, params = grouped(compiled, sort)
-    leads = conn.execute(
-        f"SELECT lead, matches, story FROM ({sql}) ORDER BY best DESC LIMIT ? OFFSET ?",
+    totals = ", count(*) OVER (), sum(matches) OVER ()" if count else ""
+    rows = conn.execute(
+        f"SELECT lead, matches, story{totals} FROM ({sql}) ORDER BY best DESC LIMIT ? OFFSET ?",
         (*params, limit, offset),
     ).fetchall()
+    stories, articles = (-1, None) if not count else (rows[0][3], rows[0][4]) if rows else (0, 0)
+    if count and not rows and offset:
+        stories, articles = folded_counts(conn, compiled)  # a page past the end still counts them
+    leads = [row[:3] for row in rows]
     found = _lead_hits(conn, compiled, [row[0] for row in leads])
     sources = _sources(conn, compiled, [story for _, matches, story in leads if story is not None and matches > 1])
     hits = tuple(

@@ -70,6 +70,8 @@ def test_date_order_shows_each_story_once_by_its_newest_match(store: Store) -> N
     assert _names(store, search) == [("e1", 0), ("a2", 2), ("b2", 1), ("c1", 0), ("f2", 1), ("d2", 1)]
     page = search.hits(0, 100, total=True)
     assert (page.total, page.articles) == (6, 11)
+    past = search.hits(50, 10, total=True)
+    assert (past.total, past.articles, past.hits) == (6, 11, ())
 
 
 def test_date_groups_count_rows_under_their_leads_day_and_the_articles_they_stand_for(store: Store) -> None:
