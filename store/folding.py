@@ -52,16 +52,27 @@ def grouped(compiled: Compiled, sort: str) -> tuple[str, tuple[object, ...]]:
     return sql, params
 
 
+def _days(compiled: Compiled) -> tuple[str, tuple[object, ...]]:
+    """One row per story among the matches: its lead's day (its newest match's, undated
+    last as max() leaves NULL out) and its matches; without the order key, which costs
+    40% more over every match and is not needed to count."""
+    source, where, params = matches(compiled)
+    sql = f"""SELECT max(a.published) AS day, count(*) AS matches
+              FROM {source} LEFT JOIN story_members m ON m.article_id = a.id
+              WHERE {where} GROUP BY {_STORY}"""
+    return sql, params
+
+
 def folded_counts(conn: Connection, compiled: Compiled) -> tuple[int, int]:
     """How many stories the matches fall in, and how many matches there are."""
-    sql, params = grouped(compiled, "date")
+    sql, params = _days(compiled)
     stories, articles = conn.execute(f"SELECT count(*), coalesce(sum(matches), 0) FROM ({sql})", params).fetchone()
     return int(stories), int(articles)
 
 
 def folded_groups(conn: Connection, compiled: Compiled) -> list[DateGroup]:
     """Each day's rows (stories whose lead is that day's) and their matches, newest day first."""
-    sql, params = grouped(compiled, "date")
+    sql, params = _days(compiled)
     rows = conn.execute(f"SELECT day, count(*), sum(matches) FROM ({sql}) GROUP BY day", params).fetchall()
     groups = [DateGroup(day_text(day), count, articles) for day, count, articles in rows]
     dated = sorted((group for group in groups if group.day), key=lambda group: group.day or "", reverse=True)
