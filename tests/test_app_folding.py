@@ -145,3 +145,20 @@ async def test_an_open_story_stays_open_when_the_results_are_searched_again(db: 
         assert (timeline.cursor, timeline.member) == (0, 0)
         starred = timeline.current()
         assert starred is not None and starred.starred
+
+
+async def test_relaunching_folded_highlights_the_row_of_the_article_read_last(db: str) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _folded(pilot, app)
+        await pilot.press("j", "enter")  # the February 2020 story
+        await settle(pilot, app)
+        await pilot.press("j", "enter")  # its older account
+        await settle(pilot, app)
+        read = app.query_one(Reader).article_id
+        assert read is not None and read != hits(app)[1].id
+    again = make_app(db)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, again)
+        assert again.query_one(Reader).article_id == read
+        assert _timeline(again).cursor == 1

@@ -28,6 +28,8 @@ class Session:
     folded: bool = False
     """Whether the timeline shows one row per story."""
     results: ResultSet | None = None
+    row: int | None = None
+    """Folded, the article whose row shows `article` (its story's lead), read with `results`."""
 
     def to_json(self) -> str:
         return json.dumps(
@@ -62,6 +64,8 @@ def restore_session(pool: StorePool, preload: bool = True) -> Session:
         try:
             search = pool.prepare(session.query, tuple(session.chosen), session.sort).folding(session.folded)
             session.results = load_results(search, seconds=PRELOAD_SECONDS)
+            if session.folded and session.article is not None:
+                session.row = search.lead_of(session.article)
         except NewsdeskError:
             session.results = None
     return session

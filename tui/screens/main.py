@@ -101,7 +101,7 @@ class MainScreen(Screen[None]):
             self.run_search(open_selected=reading)
             return
         # The first page was read before the first frame: show it now, the rest follows.
-        self.searching.show_ready(session.results, self.chosen, self.pending_select)
+        self.searching.show_ready(session.results, self.chosen, session.row or self.pending_select)
         if reading and self.pending_select is not None:
             self.articles.load(self.pending_select, focus=False, restored=True)
         self.pending_select = None
