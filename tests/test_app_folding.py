@@ -162,3 +162,21 @@ async def test_relaunching_folded_highlights_the_row_of_the_article_read_last(db
         await settle(pilot, again)
         assert again.query_one(Reader).article_id == read
         assert _timeline(again).cursor == 1
+
+
+async def test_the_palette_folds_the_timeline_too(db: str) -> None:
+    from textual.widgets import OptionList
+
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+p", *"per story")
+
+        def listed() -> list[str]:
+            listing = app.screen.query_one(OptionList)
+            return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+        await wait_until(pilot, lambda: any("One row per story" in hit for hit in listed()))
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.main.folded and "in 3 stories" in _status(app)
