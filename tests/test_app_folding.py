@@ -180,3 +180,21 @@ async def test_the_palette_folds_the_timeline_too(db: str) -> None:
         await pilot.press("enter")
         await settle(pilot, app)
         assert app.main.folded and "in 3 stories" in _status(app)
+
+
+async def test_folding_still_folds_when_finding_the_highlighted_article_takes_too_long(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store import QueryError, Search
+
+    def too_slow(self: Search, article_id: int) -> int | None:
+        raise QueryError("the query took longer than 1 s and was stopped; make it narrower")
+
+    monkeypatch.setattr(Search, "position", too_slow)
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("j", "j", "z")
+        await settle(pilot, app)
+        assert "in 3 stories" in _status(app)
+        assert _timeline(app).cursor == 2  # where it was: its place could not be counted in time

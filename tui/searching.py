@@ -9,7 +9,7 @@ from contextlib import nullcontext
 
 from textual.screen import Screen
 
-from store import EntityFacet, Facets, Search, Sort, Store, StorePool
+from store import EntityFacet, Facets, QueryError, Search, Sort, Store, StorePool
 from tui.data import ResultSet, load_results
 from tui.hints import empty_results
 from tui.widgets.entities import EntityPane
@@ -30,6 +30,19 @@ def status_text(results: ResultSet, filters: int) -> str:
     order = "relevance" if results.sort == "rank" else "date"
     chosen = f" · {filters} filter{'s' if filters != 1 else ''}" if filters else ""
     return f"{count} · by {order}{chosen}"
+
+
+def _locate(search: Search, select: int | None, near: int | None, moved: bool) -> tuple[int | None, int | None]:
+    """The article to highlight and about where: folded, an article is shown by its story's
+    row; folded or unfolded just now (`moved`), it is looked for where it now is. Finding
+    it is a courtesy: if that takes too long the cursor stays at `near`."""
+    if select is None:
+        return None, near
+    try:
+        target = (search.lead_of(select) or select) if search.folded else select
+        return target, search.position(target) if moved else near
+    except QueryError:
+        return select, near
 
 
 class Searching:
@@ -74,10 +87,7 @@ class Searching:
                 else store.prepare(query, ids, sort)
             ).folding(folded)
             results = load_results(here, lambda: generation != self.generation)
-            # Folded, an article is shown by its story's row; folded or unfolded just now, it
-            # has moved, and is looked for where it now is.
-            target = (here.lead_of(select) or select) if folded and select is not None else select
-            place = here.position(target) if refold and target is not None else near
+            target, place = _locate(here, select, near, refold)
             if place is not None and target is not None:
                 results.find_near(target, place)
             results.search = here.lent_by(self.pool.borrow)
