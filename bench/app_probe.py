@@ -50,7 +50,7 @@ def _key(app, key: str) -> None:  # type: ignore[no-untyped-def]
     app._driver.send_message(event)
 
 
-def probe_app(database: str, queries: list[str], start_only: bool = False) -> dict[str, object]:
+def probe_app(database: str, queries: list[str], start_only: bool = False, folded: bool = False) -> dict[str, object]:
     from tui.app import make_app
     from tui.config import Config
     from tui.widgets.timeline import Timeline
@@ -73,6 +73,12 @@ def probe_app(database: str, queries: list[str], start_only: bool = False) -> di
             app.exit()
             return
         await pilot.pause(0.3)
+        # The session may have left the timeline folded (or not): measure the one asked for.
+        if getattr(app.main, "folded", False) != folded:
+            _key(app, "z")
+            await frames.first(lambda: bool(timeline.results and timeline.results.search.folded == folded))
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.3)
         keys = []
         for _ in range(60):
             count, cursor = len(frames.times), timeline.cursor
@@ -144,8 +150,9 @@ def main() -> None:
     parser.add_argument("--bare", action="store_true")
     parser.add_argument("--queries", default="[]")
     parser.add_argument("--start-only", action="store_true", help="stop at the first painted frame")
+    parser.add_argument("--folded", action="store_true", help="keys and searches with one row per story")
     args = parser.parse_args()
-    found = probe_bare() if args.bare else probe_app(args.db, json.loads(args.queries), args.start_only)
+    found = probe_bare() if args.bare else probe_app(args.db, json.loads(args.queries), args.start_only, args.folded)
     found["peak_rss_mb"] = peak_rss_mb()
     found["started"] = START
     sys.stdout.write(json.dumps(found) + "\n")

@@ -32,6 +32,15 @@ def run_probe(database: Path | None, queries: list[str]) -> dict[str, float]:
     return result
 
 
+def run_folded_probe(database: Path, queries: list[str]) -> dict[str, float]:
+    """The `j` and typed-search figures with the timeline folded to one row per story."""
+    _, found = _launch(["--db", str(database), "--queries", json.dumps(queries), "--folded"])
+    return {
+        "key_folded_p95_ms": percentile(found["key_ms"], 0.95),
+        "typed_search_folded_p95_ms": percentile(found["typed_ms"], 0.95),
+    }
+
+
 def _launch(args: list[str]) -> tuple[float, dict[str, Any]]:
     """One run of the probe in a fresh process: seconds from launch to first paint, and what it found."""
     env = dict(os.environ, NEWSDESK_CONFIG=str(ROOT / "bench" / "no-config.toml"))

@@ -46,6 +46,12 @@ class SearchHit:
     read: bool
     starred: bool
     matches: tuple[Span, ...] = ()
+    story: int | None = None
+    """The story it is in, when the timeline is folded to one row per story."""
+    more: int = 0
+    """Folded: the story's other articles among the matches (this one is their lead)."""
+    more_sources: int = 0
+    """Folded: how many sources besides this one's those other articles come from."""
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -64,6 +70,8 @@ class SearchHit:
 class SearchPage:
     total: int
     hits: tuple[SearchHit, ...]
+    articles: int | None = None
+    """Folded to one row per story, `total` counts the rows (stories) and this the matches."""
 
 
 @dataclass(frozen=True)

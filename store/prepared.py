@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from store.db import time_limit, translate_errors
+from store.folding import folded_groups, folded_search, in_story, lead_of
 from store.models import Facets, SearchPage
+from store.positions import position
 from store.query.compile import Compiled
 from store.reading import bounded
 from store.search import DateGroup, date_groups
@@ -52,6 +54,8 @@ class Search:
     terms: tuple[str, ...]
     notes: tuple[str, ...]
     lend: Lender = field(repr=False, compare=False)
+    folded: bool = False
+    """One row per story among the matches (its lead, with the others counted)."""
 
     @property
     def has_text(self) -> bool:
@@ -66,11 +70,15 @@ class Search:
         """The same search in another order (only a search with words has a relevance order)."""
         return dataclasses.replace(self, order=order if self.has_text else "date")
 
+    def folding(self, folded: bool) -> Search:
+        """The same search with one row per story, or one per article."""
+        return dataclasses.replace(self, folded=folded)
+
     def groups(self, cancelled: Callable[[], bool] | None = None, seconds: float = SEARCH_SECONDS) -> list[DateGroup]:
         """How many matches each day has, newest day first, undated last. When `cancelled()`
         turns true it stops with Cancelled, after `seconds` with a QueryError."""
         with self._reading(seconds, cancelled) as conn:
-            return date_groups(conn, self.compiled)
+            return (folded_groups if self.folded else date_groups)(conn, self.compiled)
 
     def hits(
         self,
@@ -85,7 +93,8 @@ class Search:
         with self.lend() as archive, translate_errors(archive.path):
             conn = archive.connection()
             with time_limit(conn, seconds, cancelled):
-                page = run_search(conn, self.compiled, self.order, bounded(limit), bounded(offset), total)
+                read = folded_search if self.folded else run_search
+                page = read(conn, self.compiled, self.order, bounded(limit), bounded(offset), total)
             if not self.has_text:
                 return page
             return with_snippets(conn, archive.scratch(), self.compiled.highlight, page, cancelled, seconds / 2)
@@ -93,6 +102,22 @@ class Search:
     def page(self, number: int, cancelled: Callable[[], bool] | None = None) -> SearchPage:
         """Page `number` (from 0) of PAGE hits, uncounted."""
         return self.hits(number * PAGE, PAGE, cancelled=cancelled)
+
+    def story(self, story: int, lead: int, limit: int = PAGE) -> SearchPage:
+        """The other matches of a folded row's story (all but its lead), in this search's order."""
+        narrowed = dataclasses.replace(self, compiled=in_story(self.compiled, story, lead), folded=False)
+        return narrowed.hits(0, limit, total=True)
+
+    def lead_of(self, article_id: int) -> int | None:
+        """The article a folded row shows for this one's story (see store/folding.py)."""
+        with self._reading(SEARCH_SECONDS, None) as conn:
+            found = lead_of(conn, self.compiled, self.order, article_id)
+            return found[0] if found else None
+
+    def position(self, article_id: int) -> int | None:
+        """The index of the row that shows the article (folded: its story's row)."""
+        with self._reading(SEARCH_SECONDS, None) as conn:
+            return position(conn, self.compiled, self.order, self.folded, article_id)
 
     def facets(self, limit: int = 20) -> Facets:
         """The most-named entities among the matches, by type."""

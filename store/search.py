@@ -123,8 +123,9 @@ def _text_search(conn: Connection, compiled: Compiled, sort: str, limit: int, of
         params = (compiled.match, *params)
     rows = conn.execute(sql, (*params, limit, offset)).fetchall()
     if sort == "rank":
-        # Two stable sorts: newest first (undated last), then by rank, so equal ranks stay by date.
-        rows.sort(key=lambda row: row[2] or "", reverse=True)
+        # Two stable sorts: newest first (undated last, then the highest id, as in date order),
+        # then by rank, so equal ranks stay in timeline order.
+        rows.sort(key=lambda row: (row[2] or "", row[0]), reverse=True)
         rows.sort(key=lambda row: row[7])
     return SearchPage(total, tuple(_hit(row) for row in rows))
 
@@ -139,6 +140,8 @@ class DateGroup:
 
     day: str | None
     count: int
+    articles: int | None = None
+    """Folded to one row per story, `count` counts the day's rows and this their matches."""
 
 
 def date_groups(conn: Connection, compiled: Compiled) -> list[DateGroup]:

@@ -73,7 +73,7 @@ def with_snippets(
         for connection in (archive, scratch):
             connection.set_progress_handler(None, 0)
     hits = (hit if hit.snippet else _with(hit, marked.get(hit.id), bodies.get(hit.id, "")) for hit in page.hits)
-    return SearchPage(page.total, tuple(hits))
+    return replace(page, hits=tuple(hits))
 
 
 def _with(hit: SearchHit, snippet: str | None, body: str) -> SearchHit:

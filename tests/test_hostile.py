@@ -107,7 +107,9 @@ def test_the_cli_writes_no_hostile_bytes_to_a_terminal(corpus) -> None:  # type:
 
 def test_the_app_writes_no_hostile_bytes_to_a_terminal(corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     *_, database = corpus
-    keys = [b"/", b"harbour", b"\r", b"\r", b"1", b"j", b"\r", b"1", b"j", b"\r", b"3", b"?", b"\x1b", b"q"]
+    keys = [b"/", b"harbour", b"\r", b"\r", b"1", b"j", b"\r", b"1", b"j", b"\r", b"3", b"?", b"\x1b"]
+    # One row per story, a story opened under its row, one of its articles read.
+    keys += [b"1", b"z", b"g", b"\r", b"j", b"\r", b"1", b"q"]
     env_config = os.environ.get("NEWSDESK_CONFIG")
     os.environ["NEWSDESK_CONFIG"] = str(tmp_path / "none.toml")
     try:

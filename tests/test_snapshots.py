@@ -111,3 +111,18 @@ def test_stories_screen(snap_compare, app) -> None:  # type: ignore[no-untyped-d
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=stories)
+
+
+def test_timeline_folded_with_a_story_open(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    async def fold(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _settle(pilot)
+        await pilot.press("slash", *"patrols", "enter")
+        await _settle(pilot)
+        await pilot.press("z")
+        await _settle(pilot)
+        await pilot.press("j", "enter")
+        await _settle(pilot)
+        await pilot.press("j")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=fold)

@@ -90,4 +90,6 @@ class ArticleActions:
         index = results.index_of(stored.id) if results is not None else None
         if results is not None and index is not None:
             results.update(index, read=stored.read, starred=stored.starred)
+        if results is not None:
+            results.update_unfolded(stored.id, read=stored.read, starred=stored.starred)
             timeline.refresh()

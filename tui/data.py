@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from store import PAGE, DateGroup, Facets, SearchHit, Sort
 from store.prepared import SEARCH_SECONDS, Search
+from tui.unfolding import Unfolded
 
 _CACHED_PAGES = 20
 
@@ -26,12 +27,15 @@ class Group:
 
 @dataclass
 class ResultSet:
-    """The articles matching one prepared search, in timeline or relevance order."""
+    """The articles matching one prepared search, in timeline or relevance order; folded, a
+    row is a story (its lead article) and `total` counts stories, `articles` the matches."""
 
     search: Search
     total: int
     groups: list[Group]
     facets: Facets | None = None
+    articles: int = -1
+    unfolded: Unfolded | None = None
     _pages: OrderedDict[int, tuple[SearchHit, ...]] = field(default_factory=OrderedDict)
     _lines: list[int] = field(default_factory=list)
     _indexes: list[int] = field(default_factory=list)
@@ -39,6 +43,12 @@ class ResultSet:
     def __post_init__(self) -> None:
         self._lines = [group.first_line for group in self.groups]
         self._indexes = [group.first_index for group in self.groups]
+        if self.articles < 0:
+            self.articles = self.total
+
+    @property
+    def folded(self) -> bool:
+        return self.search.folded
 
     @property
     def query(self) -> str:
@@ -65,10 +75,27 @@ class ResultSet:
         if not self.groups:
             return 0
         last = self.groups[-1]
-        return last.first_line + (1 if last.label else 0) + last.count * self.article_height
+        return last.first_line + (1 if last.label else 0) + last.count * self.article_height + self._extra
+
+    @property
+    def _extra(self) -> int:
+        return self.unfolded.lines if self.unfolded else 0
+
+    def members_under(self, index: int) -> int:
+        """How many articles are listed under row `index` (none unless its story is unfolded)."""
+        opened = self.unfolded
+        return len(opened.hits) if opened is not None and opened.index == index else 0
+
+    def lines_under(self, index: int) -> int:
+        opened = self.unfolded
+        return opened.lines if opened is not None and opened.index == index else 0
 
     def line_of(self, index: int) -> int:
         """The first screen line of article `index`."""
+        opened = self.unfolded
+        return self._line_of(index) + (opened.lines if opened and index > opened.index else 0)
+
+    def _line_of(self, index: int) -> int:
         group = self.groups[self.group_index(index)]
         return group.first_line + (1 if group.label else 0) + (index - group.first_index) * self.article_height
 
@@ -77,7 +104,15 @@ class ResultSet:
 
     def at_line(self, line: int) -> tuple[Group, int | None, int]:
         """The group at a screen line, the article index there (None on a heading), and the
-        line within that article (0 title, 1 snippet)."""
+        line within that article (0 title, 1 snippet, and from `article_height` on the lines
+        of an unfolded story under it)."""
+        opened = self.unfolded
+        if opened is not None:
+            start = self._line_of(opened.index) + self.article_height
+            if start <= line < start + opened.lines:
+                return self.groups[self.group_index(opened.index)], opened.index, self.article_height + line - start
+            if line >= start + opened.lines:
+                line -= opened.lines
         position = bisect.bisect_right(self._lines, line) - 1
         group = self.groups[max(0, position)]
         offset = line - group.first_line - (1 if group.label else 0)
@@ -98,8 +133,37 @@ class ResultSet:
         offset = index - page_number * PAGE
         return page[offset] if offset < len(page) else None
 
+    def position_at(self, line: int) -> tuple[int, int | None] | None:
+        """The row (and the article listed under it) a click on screen line `line` chose."""
+        if not self.total or line >= self.line_count:
+            return None
+        _, index, part = self.at_line(line)
+        member = part - self.article_height
+        if index is None or member >= self.members_under(index):
+            return None  # a heading, or the line saying how many more a story has
+        return index, member if member >= 0 else None
+
+    def open_story(self, member: int | None) -> tuple[int, int | None] | None:
+        """The open story's lead and the article highlighted under it (`member`), if any."""
+        opened = self.unfolded
+        lead = self.hit(opened.index) if opened is not None else None
+        chosen = self.row(opened.index, member) if opened is not None else None
+        return (lead.id, chosen.id if chosen else None) if lead is not None else None
+
+    def row(self, index: int, member: int | None) -> SearchHit | None:
+        """Row `index`'s article, or the `member`th listed under it when its story is open."""
+        opened = self.unfolded
+        if member is not None and opened is not None and opened.index == index and member < len(opened.hits):
+            return opened.hits[member]
+        return self.hit(index)
+
     def page_of(self, index: int) -> int:
         return index // PAGE
+
+    def fetch_story(self, index: int, lead: SearchHit) -> Unfolded:
+        """Read the other matches of a folded row's story (on a worker's thread: it runs SQL)."""
+        found = self.search.story(lead.story, lead.id) if lead.story is not None else None
+        return Unfolded(index, found.hits if found else (), found.total if found else 0)
 
     def fetch_page(self, page_number: int) -> tuple[SearchHit, ...]:
         """Read a page of hits (on a worker's thread: it runs SQL); `keep_page` keeps it."""
@@ -138,6 +202,15 @@ class ResultSet:
             rows[offset] = replace(rows[offset], read=read, starred=starred)
             self._pages[index // PAGE] = tuple(rows)
 
+    def update_unfolded(self, article_id: int, read: bool, starred: bool) -> None:
+        """Change the reading state of an article listed under an unfolded story."""
+        opened = self.unfolded
+        if opened is not None and any(hit.id == article_id for hit in opened.hits):
+            hits = tuple(
+                replace(hit, read=read, starred=starred) if hit.id == article_id else hit for hit in opened.hits
+            )
+            self.unfolded = replace(opened, hits=hits)
+
 
 def load_results(
     search: Search, cancelled: Callable[[], bool] | None = None, seconds: float = SEARCH_SECONDS
@@ -149,11 +222,14 @@ def load_results(
         # One query gives the count and the first page.
         first = search.hits(0, PAGE, total=True, cancelled=cancelled, seconds=seconds)
         total, page = first.total, first.hits
+        articles = total if first.articles is None else first.articles
         groups = [Group(None, total, 0, 0)] if total else []
     else:
-        groups, total = _date_groups(search.groups(cancelled, seconds), 2 if search.has_text else 1)
+        days = search.groups(cancelled, seconds)
+        groups, total = _date_groups(days, 2 if search.has_text else 1)
+        articles = sum(day.count if day.articles is None else day.articles for day in days)
         page = search.hits(0, PAGE, cancelled=cancelled, seconds=seconds).hits if total else ()
-    results = ResultSet(search, total, groups)
+    results = ResultSet(search, total, groups, articles=articles)
     if total:
         results.keep_page(0, page)
     return results

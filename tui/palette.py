@@ -19,6 +19,7 @@ ACTIONS = (
     ("Mark all results read", "mark_all_read"),
     ("Clear entity filters", "clear_filters"),
     ("Switch timeline / relevance order", "toggle_sort"),
+    ("One row per story / one per article", "toggle_folding"),
     ("Refresh (show newly ingested articles)", "refresh"),
     ("Show keys and help", "app.help"),
 )

@@ -9,7 +9,7 @@ from contextlib import nullcontext
 
 from textual.screen import Screen
 
-from store import EntityFacet, Facets, Search, Sort, Store, StorePool
+from store import EntityFacet, Facets, QueryError, Search, Sort, Store, StorePool
 from tui.data import ResultSet, load_results
 from tui.hints import empty_results
 from tui.widgets.entities import EntityPane
@@ -18,6 +18,31 @@ from tui.widgets.timeline import Timeline
 from tui.work import in_worker
 
 FACETS = 50
+
+
+def status_text(results: ResultSet, filters: int) -> str:
+    """The status line under the results: how many (and, folded, in how many stories), the
+    order, the filters."""
+    plural = "s" if results.articles != 1 else ""
+    count = f"{results.articles:,} article{plural}"
+    if results.folded:
+        count += f" in {results.total:,} stor{'ies' if results.total != 1 else 'y'}"
+    order = "relevance" if results.sort == "rank" else "date"
+    chosen = f" · {filters} filter{'s' if filters != 1 else ''}" if filters else ""
+    return f"{count} · by {order}{chosen}"
+
+
+def _locate(search: Search, select: int | None, near: int | None, moved: bool) -> tuple[int | None, int | None]:
+    """The article to highlight and about where: folded, an article is shown by its story's
+    row; folded or unfolded just now (`moved`), it is looked for where it now is. Finding
+    it is a courtesy: if that takes too long the cursor stays at `near`."""
+    if select is None:
+        return None, near
+    try:
+        target = (search.lead_of(select) or select) if search.folded else select
+        return target, search.position(target) if moved else near
+    except QueryError:
+        return select, near
 
 
 class Searching:
@@ -43,29 +68,34 @@ class Searching:
         near: int | None = None,
         reorder: Search | None = None,
         then: Callable[[], None] | None = None,
+        folded: bool = False,
     ) -> None:
         """Search for `query` among articles naming every entity `chosen`, with the cursor on
         article `select` (or else at row `near`); `reorder` is the search on screen when only
-        the order changes (its compiled query is used again); `then()` runs once it is shown."""
+        the order or the folding changes (its compiled query is used again); `folded`: one
+        row per story; `then()` runs once it is shown."""
         self.generation += 1
         generation, ids, chosen = self.generation, tuple(chosen), dict(chosen)
         self._searching = query
+        refold = reorder is not None and reorder.folded != folded
 
-        def search(store: Store) -> ResultSet:
+        def search(store: Store) -> tuple[ResultSet, int | None, int | None]:
             # The first page on the connection already borrowed; later pages through the pool.
             here = (
                 reorder.ordered(sort).lent_by(lambda: nullcontext(store))
                 if reorder
                 else store.prepare(query, ids, sort)
-            )
+            ).folding(folded)
             results = load_results(here, lambda: generation != self.generation)
-            if near is not None and select is not None:
-                results.find_near(select, near)
+            target, place = _locate(here, select, near, refold)
+            if place is not None and target is not None:
+                results.find_near(target, place)
             results.search = here.lent_by(self.pool.borrow)
-            return results
+            return results, target, place
 
-        def show(results: ResultSet) -> None:
-            if self._show(results, generation, chosen, select, near) and then is not None:
+        def show(found: tuple[ResultSet, int | None, int | None]) -> None:
+            results, target, place = found
+            if self._show(results, generation, chosen, target, place) and then is not None:
                 then()
 
         in_worker(self.screen, self.pool, search, show, group="search", exclusive=True)

@@ -25,7 +25,11 @@ class Session:
     article: int | None = None
     reading: bool = True
     """Whether `article` was open in the reader (else only highlighted in the timeline)."""
+    folded: bool = False
+    """Whether the timeline shows one row per story."""
     results: ResultSet | None = None
+    row: int | None = None
+    """Folded, the article whose row shows `article` (its story's lead), read with `results`."""
 
     def to_json(self) -> str:
         return json.dumps(
@@ -35,6 +39,7 @@ class Session:
                 "sort": self.sort,
                 "article": self.article,
                 "reading": self.reading,
+                "folded": self.folded,
             }
         )
 
@@ -53,11 +58,14 @@ def restore_session(pool: StorePool, preload: bool = True) -> Session:
         chosen={i: EntityFacet(i, name, kind, 0) for i, (name, kind) in names.items()},
         article=state.get("article") if isinstance(state.get("article"), int) else None,
         reading=state.get("reading") is not False,  # states saved before it was kept: as they were
+        folded=state.get("folded") is True,
     )
     if preload:
         try:
-            search = pool.prepare(session.query, tuple(session.chosen), session.sort)
+            search = pool.prepare(session.query, tuple(session.chosen), session.sort).folding(session.folded)
             session.results = load_results(search, seconds=PRELOAD_SECONDS)
+            if session.folded and session.article is not None:
+                session.row = search.lead_of(session.article)
         except NewsdeskError:
             session.results = None
     return session

@@ -24,6 +24,8 @@ KEY_NAMES = {
     "end": "End",
     "down": "↓",
     "up": "↑",
+    "left": "←",
+    "right": "→",
     "tab": "Tab",
     "ctrl+p": "Ctrl+P",
     "f5": "F5",

@@ -25,7 +25,7 @@ from tui.feedfilter import FeedFilter
 from tui.fetching import FeedFetcher
 from tui.layout import Panes
 from tui.removing import ArticleRemoval
-from tui.searching import Searching
+from tui.searching import Searching, status_text
 from tui.session import Session, save_session
 from tui.watching import ArchiveWatch
 from tui.widgets.entities import EntityPane
@@ -50,6 +50,7 @@ class MainScreen(Screen[None]):
         Binding("o", "open_url", "Open URL", show=False, id="open_url"),
         Binding("c", "clear_filters", "Clear filters", show=False, id="clear_filters"),
         Binding("r", "toggle_sort", "Date/relevance", show=False, id="toggle_sort"),
+        Binding("z", "toggle_folding", "One row per story / per article", show=False, id="fold_stories"),
         Binding("R,f5", "refresh", "Refresh", show=False, id="refresh"),
         Binding("d,delete", "delete_article", "Delete", id="delete"),
         Binding("u", "undo", "Undo a delete, then mark all read", show=False, id="undo"),
@@ -66,6 +67,7 @@ class MainScreen(Screen[None]):
         self.session = session
         # Searches show best matches first ('r' switches to the timeline); no text means the timeline.
         self.sort: Sort = session.sort
+        self.folded = session.folded
         self.chosen: dict[int, EntityFacet] = dict(session.chosen)
         self.pending_select: int | None = session.article
         self.panes = Panes(self)
@@ -99,7 +101,7 @@ class MainScreen(Screen[None]):
             self.run_search(open_selected=reading)
             return
         # The first page was read before the first frame: show it now, the rest follows.
-        self.searching.show_ready(session.results, self.chosen, self.pending_select)
+        self.searching.show_ready(session.results, self.chosen, session.row or self.pending_select)
         if reading and self.pending_select is not None:
             self.articles.load(self.pending_select, focus=False, restored=True)
         self.pending_select = None
@@ -135,12 +137,10 @@ class MainScreen(Screen[None]):
             if open_selected and select is not None
             else None
         )
-        self.searching.run(self.last_query, self.sort, self.chosen, select, near, reorder, opened)
+        self.searching.run(self.last_query, self.sort, self.chosen, select, near, reorder, opened, self.folded)
 
     def _results_shown(self, results: ResultSet) -> None:
-        order = "relevance" if results.sort == "rank" else "date"
-        filters = f" · {len(self.chosen)} filter{'s' if len(self.chosen) != 1 else ''}" if self.chosen else ""
-        self.show_status(f"{results.total:,} article{'s' if results.total != 1 else ''} · by {order}{filters}")
+        self.show_status(status_text(results, len(self.chosen)))
         self._save_state()
 
     @property
@@ -227,6 +227,14 @@ class MainScreen(Screen[None]):
         same = results is not None and (results.query, results.entity_ids) == (self.last_query, tuple(self.chosen))
         self.run_search(reorder=results.search if same and results is not None else None)
 
+    def action_toggle_folding(self) -> None:
+        self.folded = not self.folded
+        timeline = self.query_one(Timeline)
+        results, hit = timeline.results, timeline.current()
+        same = results is not None and (results.query, results.entity_ids) == (self.last_query, tuple(self.chosen))
+        self.pending_select = hit.id if hit else None
+        self.run_search(reorder=results.search if same and results else None, near=timeline.cursor)
+
     def action_refresh(self) -> None:
         self.refresh_results()
         self.notify("refreshed", timeout=1.5, markup=False)
@@ -243,7 +251,7 @@ class MainScreen(Screen[None]):
     def action_mark_all_read(self) -> None:
         results = self.query_one(Timeline).results
         if results is not None:
-            self.bulk.ask(results.total, results.query, results.entity_ids)
+            self.bulk.ask(results.articles, results.query, results.entity_ids)
 
     def action_undo(self) -> None:
         if self.removal.can_undo:
@@ -279,7 +287,6 @@ class MainScreen(Screen[None]):
     def _save_state(self) -> None:
         """The article in the reader, or else the highlighted one (restored as highlighted only)."""
         open_id = self.query_one(Reader).article_id
-        session = Session(
-            self.last_query, self.sort, dict(self.chosen), open_id or self.articles.target(), open_id is not None
-        )
+        target = open_id or self.articles.target()
+        session = Session(self.last_query, self.sort, dict(self.chosen), target, open_id is not None, self.folded)
         in_worker(self, self.pool, lambda store: save_session(store, session), group="save", exclusive=True)

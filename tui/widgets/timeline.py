@@ -3,12 +3,9 @@ line at a time from a ResultSet so that only what is on screen is ever rendered.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from functools import partial
 
 from rich.segment import Segment
-from rich.style import Style
-from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.geometry import Size
@@ -17,14 +14,17 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from articles.sanitize import sanitize_line
 from store import SearchHit
 from tui.data import ResultSet
-from tui.widgets.cells import day_label, fit, window, wrapped
+from tui.unfolding import Unfolded, above, below
+from tui.widgets.cells import wrapped
+from tui.widgets.strips import TimelineStrips
 
 
 class Timeline(ScrollView, can_focus=True):
-    """Articles of the current search; j/k move, Enter opens."""
+    """Articles of the current search; j/k move, Enter opens. Folded to one row per story,
+    Enter (or l, right, space) on a story's row lists its other articles under it, one story
+    at a time, and h (left) folds it again."""
 
     BINDINGS = [
         Binding("j,down", "cursor_down", "Down", show=False, id="timeline.down"),
@@ -34,6 +34,9 @@ class Timeline(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False, id="timeline.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="timeline.page_up"),
         Binding("enter", "open", "Open", id="timeline.open"),
+        Binding("l,right", "unfold", "Open story", show=False, id="timeline.unfold"),
+        Binding("h,left", "fold", "Close story", show=False, id="timeline.fold"),
+        Binding("space", "toggle_story", "Open/close story", show=False, id="timeline.story"),
     ]
     COMPONENT_CLASSES = {
         "timeline--heading",
@@ -45,10 +48,11 @@ class Timeline(ScrollView, can_focus=True):
         "timeline--snippet",
         "timeline--match",
         "timeline--empty",
+        "timeline--story",
     }
 
     cursor: reactive[int] = reactive(0, always_update=True)
-    """Index of the highlighted article in the result set."""
+    """Index of the highlighted row in the result set (with `member`, the unfolded article)."""
 
     class Chosen(Message):
         """The user opened an article."""
@@ -72,25 +76,41 @@ class Timeline(ScrollView, can_focus=True):
             self.page_number = page_number
             self.hits = hits
 
+    class StoryLoaded(Message):
+        """A worker read the other matches of the story a folded row stands for."""
+
+        def __init__(self, results: ResultSet, unfolded: Unfolded, member: int | None = None) -> None:
+            super().__init__()
+            self.results = results
+            self.unfolded = unfolded
+            self.member = member
+            """The article to highlight among them, if any."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.results: ResultSet | None = None
+        self.member: int | None = None
+        """Which of the unfolded story's other articles is highlighted (None: the row itself)."""
         self.empty_lines: list[str] = ["Loading…"]
-        self._strips: OrderedDict[tuple[object, ...], Strip] = OrderedDict()
+        self._strips = TimelineStrips(self)
         self._wanted: set[int] = set()
         self._asked: set[int] = set()
 
     def show(self, results: ResultSet, select: int = 0, empty: list[str] | None = None) -> None:
         """Display a new result set with the cursor on article `select`; `empty` is what to
         say when it holds nothing."""
+        reopen = self.results.open_story(self.member) if self.results else None
         self.results = results
         self._strips.clear()
         self._wanted.clear()
         self._asked.clear()
+        self.member = None
         self.virtual_size = Size(0, results.line_count)
         self.empty_lines = (empty or ["No articles match."]) if not results.total else []
         self.cursor = max(0, min(select, results.total - 1))
         self.refresh()
+        if reopen is not None:
+            self._reopen(results, *reopen)
 
     def watch_cursor(self, previous: int, cursor: int) -> None:
         results = self.results
@@ -98,9 +118,13 @@ class Timeline(ScrollView, can_focus=True):
             return
         top = results.line_of(cursor)
         bottom = top + results.article_height
-        heading = results.groups[results.group_index(cursor)]
-        if heading.label and cursor == heading.first_index:
-            top -= 1
+        if self.member is not None:
+            top = bottom + self.member
+            bottom = top + 1
+        else:
+            heading = results.groups[results.group_index(cursor)]
+            if heading.label and cursor == heading.first_index:
+                top -= 1
         height = self.scrollable_content_region.height
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
@@ -109,44 +133,104 @@ class Timeline(ScrollView, can_focus=True):
             self.scroll_to(y=bottom - height, animate=False)
             self.refresh()
         else:
-            # Only the two rows whose highlight changed need drawing again.
-            for index in (previous, cursor):
+            # Only the rows whose highlight changed need drawing again.
+            for index in dict.fromkeys((previous, cursor)):
                 if 0 <= index < results.total:
-                    self.refresh_lines(results.line_of(index), results.article_height)
+                    self.refresh_lines(results.line_of(index), results.article_height + results.lines_under(index))
 
     def action_cursor_down(self) -> None:
-        if self.results and self.cursor < self.results.total - 1:
-            self.cursor += 1
+        if self.results is not None and (position := below(self.results, (self.cursor, self.member))):
+            self._highlight(*position)
 
     def action_cursor_up(self) -> None:
-        if self.cursor > 0:
-            self.cursor -= 1
+        if self.results is not None and (position := above(self.results, (self.cursor, self.member))):
+            self._highlight(*position)
 
     def action_first(self) -> None:
-        self.cursor = 0
+        self._highlight(0, None)
 
     def action_last(self) -> None:
         if self.results and self.results.total:
-            self.cursor = self.results.total - 1
+            self._highlight(self.results.total - 1, None)
 
     def action_page_down(self) -> None:
-        if self.results and self.results.total:
-            step = max(1, self.scrollable_content_region.height // self.results.article_height - 1)
-            self.cursor = min(self.results.total - 1, self.cursor + step)
+        self._page(1)
 
     def action_page_up(self) -> None:
-        if self.results:
-            step = max(1, self.scrollable_content_region.height // self.results.article_height - 1)
-            self.cursor = max(0, self.cursor - step)
+        self._page(-1)
 
     def action_open(self) -> None:
         hit = self.current()
-        if hit is not None:
+        if hit is None:
+            return
+        if self.member is None and hit.more and self.results and not self.results.lines_under(self.cursor):
+            self.action_unfold()
+        else:
             self.post_message(self.Chosen(self, hit.id, self.cursor))
+
+    def action_unfold(self) -> None:
+        """List the other articles of the highlighted row's story under it."""
+        results = self.results
+        hit = results.hit(self.cursor) if results else None
+        if results is not None and hit is not None and hit.more and not results.lines_under(self.cursor):
+            self._open_story(results, self.cursor, hit)
+
+    def action_fold(self) -> None:
+        """Fold the open story back into its row (the row keeps the highlight)."""
+        results = self.results
+        if results is None or results.unfolded is None:
+            return
+        index, results.unfolded = results.unfolded.index, None
+        self.virtual_size = Size(0, results.line_count)
+        self._highlight(index, None)
+        self.refresh()
+
+    def action_toggle_story(self) -> None:
+        if self.results is not None and self.results.lines_under(self.cursor):
+            self.action_fold()
+        else:
+            self.action_unfold()
 
     def current(self) -> SearchHit | None:
         """The highlighted article, once its page has arrived."""
-        return self.results.hit(self.cursor) if self.results else None
+        return self.results.row(self.cursor, self.member) if self.results else None
+
+    def _highlight(self, index: int, member: int | None) -> None:
+        self.member = member
+        self.cursor = index
+
+    def _page(self, direction: int) -> None:
+        if self.results and self.results.total:
+            step = max(1, self.scrollable_content_region.height // self.results.article_height - 1)
+            self._highlight(max(0, min(self.results.total - 1, self.cursor + direction * step)), None)
+
+    def _open_story(self, results: ResultSet, index: int, lead: SearchHit, member: int | None = None) -> None:
+        """Read a story's other matches in a worker (`member`: the one to highlight then)."""
+
+        def read() -> None:
+            self.post_message(self.StoryLoaded(results, results.fetch_story(index, lead), member))
+
+        self.app.run_worker(read, thread=True, group="timeline-story", exclusive=True, exit_on_error=False)
+
+    def _reopen(self, results: ResultSet, lead: int, member: int | None) -> None:
+        """After a search again (a refresh, a change, new articles), the story that was open
+        opens again if the cursor came back to its row."""
+        hit = results.hit(self.cursor)
+        if results.folded and hit is not None and hit.id == lead and hit.more:
+            self._open_story(results, self.cursor, hit, member)
+
+    @on(StoryLoaded)
+    def _story_loaded(self, message: StoryLoaded) -> None:
+        message.stop()
+        results, opened = self.results, message.unfolded
+        if message.results is not results or results is None or not opened.hits or self.cursor != opened.index:
+            return
+        results.unfolded = opened
+        self.virtual_size = Size(0, results.line_count)
+        self._strips.clear()
+        ids = [hit.id for hit in opened.hits]
+        self._highlight(opened.index, ids.index(message.member) if message.member in ids else None)
+        self.refresh()
 
     def _want(self, page_number: int) -> None:
         """Ask for a page a row needs (drawn as a placeholder until it comes)."""
@@ -181,11 +265,10 @@ class Timeline(ScrollView, can_focus=True):
 
     def on_click(self, event: object) -> None:
         line = getattr(event, "y", 0) + int(self.scroll_y)
-        if self.results and self.results.total and line < self.results.line_count:
-            _, index, _ = self.results.at_line(line)
-            if index is not None:
-                self.cursor = index
-                self.action_open()
+        position = self.results.position_at(line) if self.results else None
+        if position is not None:
+            self._highlight(*position)
+            self.action_open()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -194,76 +277,21 @@ class Timeline(ScrollView, can_focus=True):
         if results is None or not results.total:
             said = wrapped(self.empty_lines, width - 2)
             if 1 <= y <= len(said):
-                return Strip([Segment(f"  {said[y - 1]}", self._style("timeline--empty"))])
+                return Strip([Segment(f"  {said[y - 1]}", self._strips.style("timeline--empty"))])
             return Strip.blank(width, self.rich_style)
         if line >= results.line_count:
             return Strip.blank(width, self.rich_style)
         group, index, part = results.at_line(line)
         if index is None:
-            return self._heading(group.label or "", width)
+            return self._strips.heading(group.label or "", width)
+        if part >= results.article_height and results.unfolded is not None:
+            member = part - results.article_height
+            lead = results.hit(index)
+            selected = index == self.cursor and self.member == member
+            return self._strips.unfolded(results.unfolded, member, selected, width, lead.story if lead else None)
         hit = results.hit(index)
-        selected = index == self.cursor
+        selected = index == self.cursor and self.member is None
         if hit is None:
             self._want(results.page_of(index))
-            return self._placeholder(part, selected, width)
-        key = (hit, part, selected, width, self.has_focus, results.sort)
-        strip = self._strips.get(key)
-        if strip is None:
-            text = self._title_row(hit, width, results.sort == "rank") if part == 0 else self._snippet_row(hit, width)
-            fill = self.rich_style
-            if selected:
-                fill = self._style("timeline--cursor")
-                text.stylize(fill)
-            # The highlight spans the row, wherever its text ends.
-            strip = Strip(list(text.render(self.app.console))).crop(0, width).extend_cell_length(width, fill)
-            self._strips[key] = strip
-            if len(self._strips) > 400:
-                self._strips.popitem(last=False)
-        return strip
-
-    def _placeholder(self, part: int, selected: bool, width: int) -> Strip:
-        """A row whose page a worker is fetching."""
-        style = self._style("timeline--cursor") if selected else self._style("timeline--empty")
-        text = Text("   …" if part == 0 else "", style=style, end="")
-        return Strip(list(text.render(self.app.console))).extend_cell_length(width, style)
-
-    def _style(self, name: str) -> Style:
-        """A component style over the widget's own background, so rows sit flush."""
-        return self.rich_style + self.get_component_rich_style(name, partial=True)
-
-    def _heading(self, label: str, width: int) -> Strip:
-        text = Text(f" {day_label(label)} ", style=self._style("timeline--heading"))
-        text.truncate(width)
-        return Strip(list(text.render(self.app.console))).extend_cell_length(width, self.rich_style)
-
-    def _title_row(self, hit: SearchHit, width: int, with_date: bool) -> Text:
-        row = Text(no_wrap=True, overflow="ellipsis", end="", style=self.rich_style)
-        row.append("●" if not hit.read else " ", self._style("timeline--unread"))
-        row.append("★" if hit.starred else " ", self._style("timeline--star"))
-        row.append(" ")
-        if with_date:  # in date order the day headings say it
-            row.append(f"{hit.date or '':<10} ", self._style("timeline--date"))
-        source = sanitize_line(hit.source or "")
-        room = width - row.cell_len - (len(source) + 2 if source and width >= 70 else 0)
-        title = fit(sanitize_line(hit.title), max(8, room))
-        row.append(title, self.rich_style + Style(bold=not hit.read))
-        if source and width >= 70:
-            row.append(" " * max(1, room - len(title) + 2), self.rich_style)
-            row.append(fit(source, 24), self._style("timeline--source"))
-        row.truncate(width)
-        return row
-
-    def _snippet_row(self, hit: SearchHit, width: int) -> Text:
-        row = Text("     ", no_wrap=True, end="", style=self._style("timeline--snippet"))
-        match_style = self._style("timeline--match")
-        shown, spans = window(hit.snippet, hit.matches, width - 5)
-        at = row.cell_len
-        row.append(shown)
-        for start, end in spans:
-            row.stylize(match_style, at + start, at + end)
-        if row.cell_len > width:
-            cut = fit(row.plain, width)
-            row.truncate(len(cut) - 1 if cut.endswith("…") else len(cut))
-            if cut.endswith("…"):
-                row.append("…")
-        return row
+            return self._strips.placeholder(part, selected, width)
+        return self._strips.article(hit, part, selected, width, results.sort == "rank")
