@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 
 import pytest
+from textual.worker import WorkerFailed
 
 from store import SearchHit
 from tui.app import NewsdeskApp
@@ -22,15 +24,22 @@ async def wait_until(pilot, condition: Callable[[], bool], timeout: float = 5.0)
     """Let the app run until `condition()` holds (workers done and the screen redrawn first)."""
     deadline = time.monotonic() + timeout
     while True:
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
         if condition():
             await pilot.pause()  # what the condition saw may have scheduled more work
-            await pilot.app.workers.wait_for_complete()
+            await workers_done(pilot.app)
             if condition():
                 return
         assert time.monotonic() < deadline, "the condition never held"
         await pilot.pause(0.02)
+
+
+async def workers_done(app: NewsdeskApp) -> None:
+    """Every worker has finished. One that failed is not raised here: the app reports its
+    failure (what a test looks at), whenever the failure lands while the test waits."""
+    with contextlib.suppress(WorkerFailed):
+        await app.workers.wait_for_complete()
 
 
 def hits(app: NewsdeskApp) -> list[SearchHit]:
