@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from articles.entities.kinds import plural_noun
 from articles.entities.lexicon import Lexicon, is_common
 from articles.entities.mention import Mention
 from articles.entities.normalize import fold
@@ -60,7 +61,9 @@ def could_be_person(surface: str, lex: Lexicon) -> bool:
     if any(word in _CONNECTORS for word in words):
         return False
     last = fold(words[-1])
-    return not (last.endswith("s") and last[:-1] in lex.common_words and last[:-1] not in lex.surnames)
+    return not (last.endswith("s") and last[:-1] in lex.common_words and last[:-1] not in lex.surnames) and not (
+        plural_noun(last, lex)
+    )
 
 
 def _add_cues_before(mention: Mention, before_text: str, word_before: str, lex: Lexicon) -> None:

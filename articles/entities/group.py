@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from articles.entities.lexicon import Lexicon, is_common
+from articles.entities.lexicon import Lexicon, is_common, is_participle
 from articles.entities.mention import Mention
 from articles.entities.normalize import fold, name_key
 from articles.entities.record import company_key, short_words_of
@@ -211,7 +211,7 @@ def _worth_keeping(group: Group, lex: Lexicon) -> bool:
         return False
     if any(not mention.initial for mention in group.mentions):
         return True
-    if all(len(m.words) == 1 and is_common(m.surface, lex) for m in group.mentions):
+    if all(len(m.words) == 1 and (is_common(m.surface, lex) or is_participle(m.surface, lex)) for m in group.mentions):
         return False
     if any(m.person_cue or m.org_cue for m in group.mentions):
         return True

@@ -77,7 +77,7 @@ def _by_context(mention: Mention, words: list[str], lex: Lexicon) -> tuple[Entit
         ):
             return None, "unknown"
         common = sum(1 for word in words if fold(word) in lex.common_words)
-        return ("organization", "fallback") if common else ("person", "fallback")
+        return ("organization", "fallback") if common or plural_noun(words[-1], lex) else ("person", "fallback")
     return None, "unknown"
 
 
@@ -128,6 +128,15 @@ def _head_type(words: list[str], lex: Lexicon) -> EntityType | None:
     return None
 
 
+def plural_noun(word: str, lex: Lexicon) -> bool:
+    """A plural of an ordinary noun that is no surname: what ends the names of businesses
+    ('Traders', 'Graphics', 'Brothers'), not of people ('Jones', 'Williams', 'Banks')."""
+    folded = fold(word)
+    if not folded.endswith("s") or folded.endswith("ss") or folded in lex.surnames:
+        return False
+    return folded in lex.common_words or folded[:-1] in lex.common_words
+
+
 def _person_shaped(words: list[str], lex: Lexicon) -> bool:
     """'Jim Steyer', 'Brian M. Good', 'Jaime Jaquez Jr.', 'Jaylen Clark': a given name, an
     initial, a suffix, or an unusual first word before a common surname."""
@@ -137,6 +146,8 @@ def _person_shaped(words: list[str], lex: Lexicon) -> bool:
     if not all(_NAME_WORD.match(word) or _INITIAL.match(word) or word.lower() in lex.name_particles for word in core):
         return False
     surname = fold(core[-1])
+    if plural_noun(core[-1], lex):
+        return False  # 'Harris Graphics', 'Korea Traders', 'Lehman Brothers': a business, not a person
     return (
         core[0] in lex.given_names
         or any(_INITIAL.match(word) for word in core[1:-1])

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from articles.entities.cues import add_context_cues
 from articles.entities.kinds import ACRONYM, kind_of
-from articles.entities.lexicon import Known, Lexicon, is_common, known_entity, lexicon
+from articles.entities.lexicon import Known, Lexicon, is_common, is_participle, known_entity, lexicon
 from articles.entities.mention import Mention
 from articles.entities.normalize import fold, name_key
 from articles.entities.record import LEGAL_SUFFIXES, company_base
@@ -148,6 +148,8 @@ def _read(segment_words: tuple[str, ...], initial: bool) -> _Reading | None:
         return None
     if initial and len(words) > 1 and is_common(words[0], lex) and _names_something(words[1:], lex):
         words, initial = words[1:], False
+    elif initial and len(words) > 1 and is_participle(words[0], lex) and not _has_head(words[1:], lex):
+        words, initial = words[1:], False  # 'Echoing Baker, Volcker said': the sentence's verb, then a name
     surface = " ".join(words)
     key = name_key(surface)
     known = known_entity(surface, key, lex)
@@ -201,6 +203,11 @@ def _names_something(words: list[str], lex: Lexicon) -> bool:
     sentence before a name that stands on its own."""
     key = name_key(" ".join(words))
     return key in lex.known or key in lex.places
+
+
+def _has_head(words: list[str], lex: Lexicon) -> bool:
+    """'Flying Tiger Line', 'Trading Company': the -ing word opens an organisation's name."""
+    return any(fold(word) in lex.org_heads or fold(word) in lex.place_heads for word in words)
 
 
 def _cut_designators(words: list[str]) -> list[str]:

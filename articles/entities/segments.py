@@ -94,13 +94,22 @@ def _split_hyphens(words: list[str], lex: Lexicon) -> list[str]:
         elif _names_two(word, lex) and not any(_is_head(w, lex) for w in words[:index]):
             first, second = word.split("-")
             out.extend([first, _BREAK, second])
-        elif word.lower() in lex.time_words and word.lower() != "may":
+        elif word.lower() in lex.time_words and (word.lower() != "may" or _day_follows(words, index)):
             # 'Pay April One', 'June Treasury bills': a month or a weekday ends a name and names
-            # nothing itself. 'May' is also a name ('Theresa May').
+            # nothing itself. 'May' is also a name ('Theresa May'), unless a day follows ('May One').
             out.extend([_BREAK, word, _BREAK])
         else:
             out.append(word)
     return out
+
+
+_DAY_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})  # fmt: skip
+
+
+def _day_follows(words: list[str], index: int) -> bool:
+    """'Record May One', 'May Twenty-one': the month, followed by its day in words."""
+    following = words[index + 1].lower().split("-", 1)[0] if index + 1 < len(words) else ""
+    return following in _DAY_WORDS
 
 
 def _names_two(word: str, lex: Lexicon) -> bool:

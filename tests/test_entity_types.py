@@ -1,0 +1,52 @@
+"""What kind of thing a name is, from how news text marks it: a party's member label, a
+business named by a plural noun, a verb opening a sentence, a month and its day in words."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.entities import extract_entities
+
+
+def typed(*body: str) -> set[tuple[str, str]]:
+    return {(entity.name, entity.type) for entity in extract_entities("Story", body)}
+
+
+def test_a_member_label_names_the_party_named_for_its_members() -> None:
+    found = typed("Lib Dem home affairs spokesman Tomas Berger said the Lib Dem plans were costed.")
+    assert ("Liberal Democrats", "organization") in found
+    assert not {name for name, kind in found if kind == "person"} - {"Tomas Berger"}
+
+
+@pytest.mark.parametrize("name", ["Tomas Banks", "Anna Fields", "Jorge Williams"])
+def test_a_surname_that_is_also_a_plural_noun_stays_a_person(name: str) -> None:
+    assert (name, "person") in typed(f"{name} said the plan would work.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Harris Graphics said its sales rose.", "Harris Graphics"),
+        ("Korvana Traders said it would buy the unit.", "Korvana Traders"),
+        ("Shares of Tomas Brothers fell.", "Tomas Brothers"),
+    ],
+)
+def test_a_name_ending_in_a_plural_noun_is_a_business(sentence: str, name: str) -> None:
+    assert (name, "organization") in typed(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_found"),
+    [
+        ("Prices rose. Echoing Berger, Tomas Lindqvist said rates would rise.", {"Echoing Berger", "Echoing"}),
+        ("Citing Norvania, the bank said so.", {"Citing Norvania"}),
+        ("Qtly div 32 cts vs 32 cts prior. Pay May 15. Record May One.", {"May One"}),
+        ("Pay May Eight to holders of record.", {"May Eight"}),
+    ],
+)
+def test_a_verb_or_a_date_in_words_is_no_part_of_a_name(sentence: str, not_found: set[str]) -> None:
+    assert not {name for name, _ in typed(sentence)} & not_found
+
+
+def test_a_month_that_is_a_surname_stays_a_name() -> None:
+    assert ("Theresa May", "person") in typed("Theresa May said the plan would work.")
