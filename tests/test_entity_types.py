@@ -50,3 +50,25 @@ def test_a_verb_or_a_date_in_words_is_no_part_of_a_name(sentence: str, not_found
 
 def test_a_month_that_is_a_surname_stays_a_name() -> None:
     assert ("Theresa May", "person") in typed("Theresa May said the plan would work.")
+
+
+def test_two_surnames_named_together_twice_are_one_firm() -> None:
+    found = typed("Kessler and Brown made a tender offer for the company.", "Kessler and Brown said it would sue.")
+    assert found == {("Kessler and Brown", "organization")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ("Tomas Kessler and Anna Brown met.", "Kessler and Brown agreed, and Kessler and Brown left."),
+        ("Mr Kessler spoke.", "Kessler and Brown agreed, and Kessler and Brown left."),
+        ("Carmakers such as Hyundai, Kessler and Brown make cars there.",),
+    ],
+)
+def test_two_surnames_the_article_gives_as_people_or_a_list_are_no_firm(body: tuple[str, ...]) -> None:
+    assert not any(" and " in name for name, _ in typed(*body))
+
+
+def test_a_party_before_a_name_is_cut_off_and_kept_as_the_party() -> None:
+    found = typed("Lib Dem Tomas Berger said the plan would fail.")
+    assert found == {("Liberal Democrats", "organization"), ("Tomas Berger", "person")}

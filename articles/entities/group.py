@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from articles.entities.lexicon import Lexicon, is_common, is_participle
 from articles.entities.mention import Mention
 from articles.entities.normalize import fold, name_key
+from articles.entities.pairs import pair_firms
 from articles.entities.record import company_key, short_words_of
 from articles.model import Entity, EntityType
 
@@ -56,22 +57,35 @@ class Group:
 def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Group]:
     groups: dict[str, Group] = {}
     singles: list[Mention] = []
+    pairs: list[Mention] = []  # 'Wagner and Brown': a firm, unless the article says they are people
     for mention in mentions:
-        if mention.known is not None:
-            _add(groups, name_key(mention.known.name), mention)
-        elif mention.type is not None and (len(mention.words) > 1 or mention.evidence == "acronym"):
-            base = company_key(mention.key) if mention.type == "organization" else None
-            _add(groups, base or mention.key, mention)
+        if mention.pair is not None and mention.type != "place":
+            pairs.append(mention)
         else:
-            singles.append(mention)
+            _dispatch(mention, groups, singles)
     _vote_types(groups)
     _join_persons(groups)
+    if pairs:
+        people, firms = pair_firms(pairs, mentions, _person_words(groups))
+        for mention in [*people, *firms]:
+            _dispatch(mention, groups, singles)
     names = _NameIndex(groups)
     for mention in singles:
         _place_single(mention, groups, names)
     _settle_singles(groups)
     _join_acronyms(groups, mentions)
     return [group for group in groups.values() if _worth_keeping(group, lex)]
+
+
+def _dispatch(mention: Mention, groups: dict[str, Group], singles: list[Mention]) -> None:
+    """A known or typed name joins its group now; a lone word waits for the article's names."""
+    if mention.known is not None:
+        _add(groups, name_key(mention.known.name), mention)
+    elif mention.type is not None and (len(mention.words) > 1 or mention.evidence == "acronym"):
+        base = company_key(mention.key) if mention.type == "organization" else None
+        _add(groups, base or mention.key, mention)
+    else:
+        singles.append(mention)
 
 
 def _add(groups: dict[str, Group], key: str, mention: Mention) -> None:
@@ -99,6 +113,10 @@ def _join_persons(groups: dict[str, Group]) -> None:
         if len(longer) == 1 and key in groups:
             longer[0].mentions.extend(group.mentions)
             del groups[key]
+
+
+def _person_words(groups: dict[str, Group]) -> set[str]:
+    return {word for key, group in groups.items() if group.type == "person" and " " in key for word in key.split()}
 
 
 class _NameIndex:

@@ -137,6 +137,16 @@ def plural_noun(word: str, lex: Lexicon) -> bool:
     return folded in lex.common_words or folded[:-1] in lex.common_words
 
 
+def _business_plural(words: list[str], lex: Lexicon) -> bool:
+    """A plural noun ends the name, and no plain given name opens it ('Ed Balls', 'Tim Dams'
+    are people); a given name that is a surname too ('Harris') opens a business's name when
+    the noun is a long one ('Harris Graphics', not 'Lewis Boys')."""
+    if not plural_noun(words[-1], lex):
+        return False
+    first = words[0]
+    return first not in lex.given_names or (fold(first) in lex.surnames and len(words[-1]) >= 6)
+
+
 def _person_shaped(words: list[str], lex: Lexicon) -> bool:
     """'Jim Steyer', 'Brian M. Good', 'Jaime Jaquez Jr.', 'Jaylen Clark': a given name, an
     initial, a suffix, or an unusual first word before a common surname."""
@@ -146,8 +156,8 @@ def _person_shaped(words: list[str], lex: Lexicon) -> bool:
     if not all(_NAME_WORD.match(word) or _INITIAL.match(word) or word.lower() in lex.name_particles for word in core):
         return False
     surname = fold(core[-1])
-    if plural_noun(core[-1], lex):
-        return False  # 'Harris Graphics', 'Korea Traders', 'Lehman Brothers': a business, not a person
+    if _business_plural(core, lex):
+        return False  # 'Harris Graphics', 'Korea Traders', 'Leeds Rhinos': a business or a club
     return (
         core[0] in lex.given_names
         or any(_INITIAL.match(word) for word in core[1:-1])

@@ -26,6 +26,7 @@ class Mention:
     work_cue: bool = False
     acronym_of: str | None = None
     headline: bool = False
+    pair: str | None = None  # 'Wagner and Brown', when this is one of the two
 
     @property
     def words(self) -> list[str]:

@@ -11,6 +11,7 @@ from articles.entities.kinds import ACRONYM, kind_of
 from articles.entities.lexicon import Known, Lexicon, is_common, is_participle, known_entity, lexicon
 from articles.entities.mention import Mention
 from articles.entities.normalize import fold, name_key
+from articles.entities.pairs import mark_pair
 from articles.entities.record import LEGAL_SUFFIXES, company_base
 from articles.entities.segments import Segment, segment_span
 from articles.entities.spans import Span, find_spans, is_mostly_upper
@@ -46,6 +47,8 @@ def mentions_in(paragraph: str, lex: Lexicon) -> list[Mention]:
                 found.append(mention)
             continue
         judged = [_judge(segment, span, index == len(segments) - 1, lex) for index, segment in enumerate(segments)]
+        if len(segments) == 2 and " " in span.text:
+            mark_pair(span, segments, judged, lex)
         siblings = [mention for mention in judged if mention is not None]
         _share_list_cues(siblings)
         found.extend(siblings)
@@ -150,6 +153,8 @@ def _read(segment_words: tuple[str, ...], initial: bool) -> _Reading | None:
         words, initial = words[1:], False
     elif initial and len(words) > 1 and is_participle(words[0], lex) and not _has_head(words[1:], lex):
         words, initial = words[1:], False  # 'Echoing Baker, Volcker said': the sentence's verb, then a name
+        while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]  # 'Selling the Fiat unit
     surface = " ".join(words)
     key = name_key(surface)
     known = known_entity(surface, key, lex)

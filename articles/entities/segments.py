@@ -201,11 +201,24 @@ def _strip_titles(words: list[str], lex: Lexicon, initial: bool = False) -> list
             head = [Segment(tuple(before))] if before and not _only_descriptors(before, lex) else []
             titled = [Segment(rest[0].words, rest[0].title or title), *rest[1:]] if rest else []
             return head + titled
+    party = _known_org_before_name(words, lex)
+    if party:
+        return [Segment(tuple(words[:party])), *_strip_titles(words[party:], lex)]
     words = _strip_descriptors(words, lex)
     described = split_descriptor(words, lex)
     if described is not None:
         return [Segment(tuple(described[1]), " ".join(described[0]))]
     return [Segment(tuple(words))] if words else []
+
+
+def _known_org_before_name(words: list[str], lex: Lexicon) -> int:
+    """'Lib Dem Norman Baker', 'Labour Tomas Berger': how many words of a well-known party or
+    organisation stand before a person's name (given name first), or 0."""
+    for length in (3, 2, 1):
+        fits = len(words) - length >= 2 and words[length] in lex.given_names
+        if fits and name_key(" ".join(words[:length])) in lex.known_orgs:
+            return length
+    return 0
 
 
 def _leads_off(words: list[str], lex: Lexicon, initial: bool) -> bool:
