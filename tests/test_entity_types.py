@@ -72,3 +72,44 @@ def test_two_surnames_the_article_gives_as_people_or_a_list_are_no_firm(body: tu
 def test_a_party_before_a_name_is_cut_off_and_kept_as_the_party() -> None:
     found = typed("Lib Dem Tomas Berger said the plan would fail.")
     assert found == {("Liberal Democrats", "organization"), ("Tomas Berger", "person")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Tickets for the gig by rock band Franz Kessler sold out.", "Franz Kessler"),
+        ("Franz Kessler frontman Tomas Berger said the album was done.", "Franz Kessler"),
+        ("Norbury Villa striker Tomas Berger scored twice.", "Norbury Villa"),
+        ("The literary agency Curtis Kessler signed her.", "Curtis Kessler"),
+    ],
+)
+def test_a_band_club_or_firm_news_text_names_as_one_is_no_person(sentence: str, name: str) -> None:
+    found = typed(sentence)
+    assert (name, "organization") in found
+    assert (name, "person") not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Skating duo Jayne Kessler and Tomas Berger won gold.",  # a duo is two people
+        "Documentary maker Tomas Berger won the prize.",
+    ],
+)
+def test_people_named_with_a_trade_stay_people(sentence: str) -> None:
+    assert ("Tomas Berger", "person") in typed(sentence)
+
+
+def test_a_company_in_angle_brackets_is_one_company_and_a_ticker_its_alias() -> None:
+    found = extract_entities(
+        "Offer",
+        (
+            "Nordvik Industries Inc <NVK> and <Kessler and Brown> made a tender offer.",
+            "The investors Kessler and Brown said they would raise it. NVK shares rose.",
+        ),
+    )
+    named = {(entity.name, entity.type, entity.aliases) for entity in found}
+    assert named == {
+        ("Nordvik Industries Inc", "organization", ("NVK",)),
+        ("Kessler and Brown", "organization", ()),
+    }

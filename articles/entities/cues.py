@@ -32,6 +32,11 @@ _WORK_BEFORE = frozenset({"film", "movie", "novel", "book", "album", "play", "mu
 _WORK_AFTER = re.compile(r" (?:films?|movies?|books?|novels?|franchise|sequel)\b")
 _CONNECTORS = frozenset({"of", "on", "for", "and", "&", "the"})
 _PLACE_BEFORE = frozenset({"in", "near", "between", "outside", "across", "toward", "towards", "into", "from", "around", "throughout", "inside"})  # fmt: skip
+# Before a name: what it is ('rock band', 'rights group', 'law firm'); not 'duo' (two people)
+# nor 'maker' or 'broadcaster' (also a person's trade: 'film maker Theo van Gogh').
+_COLLECTIVE_BEFORE = frozenset({"band", "group", "club", "side", "outfit", "channel", "label", "newspaper", "magazine", "agency", "firm", "company", "carrier", "airline", "retailer", "lender", "insurer", "brokerage"})  # fmt: skip
+# After a name: a member of it ('Franz Ferdinand frontman', 'Chelsea striker', 'Villa boss').
+_MEMBER_AFTER = frozenset({"frontman", "frontwoman", "guitarist", "drummer", "bassist", "keyboardist", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "skipper", "manager", "boss", "bandmates"})  # fmt: skip
 _ORG_AFTER = frozenset({"officials", "official", "spokesman", "spokeswoman", "spokesperson", "executives", "shares", "stock", "employees", "staff", "researchers", "analysts", "lawyers", "subsidiary", "chief", "ceo", "leader", "chairman", "chairwoman", "mp", "mps", "mep", "meps", "candidate", "councillor", "councillors"})  # fmt: skip
 
 
@@ -45,8 +50,21 @@ def add_context_cues(mention: Mention, span: Span, segment: Segment, last: bool,
         mention.place_cue = True
     if word_before in _WORK_BEFORE or (last and _WORK_AFTER.match(span.after_text)):
         mention.work_cue = True  # 'the film Vera Drake', 'the Harry Potter books': a title, not a person
+    if _collective(span, segment, word_before, last):
+        mention.collective_cue = True
     if mention.person_cue and not mention.title and not could_be_person(mention.surface, lex):
         mention.person_cue = False
+
+
+def _collective(span: Span, segment: Segment, word_before: str, last: bool) -> bool:
+    """'the band Franz Ferdinand', 'Villa striker Juan Pablo Angel', 'the agency Curtis
+    Brown': a name news copy gives as a band, a club or a firm, never as one person."""
+    if segment.first and word_before in _COLLECTIVE_BEFORE and _ADJACENT.search(span.before_text[-3:]):
+        return True
+    if not last or span.after_text[:1] != " ":
+        return False
+    words = span.after_text.split(maxsplit=1)
+    return bool(words) and words[0].lower().strip(".,;:") in _MEMBER_AFTER
 
 
 def could_be_person(surface: str, lex: Lexicon) -> bool:

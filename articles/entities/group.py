@@ -66,7 +66,8 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Group]:
     _vote_types(groups)
     _join_persons(groups)
     if pairs:
-        people, firms = pair_firms(pairs, mentions, _person_words(groups))
+        firms_named = [key for key, group in groups.items() if group.type == "organization"]
+        people, firms = pair_firms(pairs, mentions, _person_words(groups), firms_named)
         for mention in [*people, *firms]:
             _dispatch(mention, groups, singles)
     names = _NameIndex(groups)
@@ -193,7 +194,7 @@ def _vote_single(mentions: list[Mention]) -> EntityType | None:
 
 def _join_acronyms(groups: dict[str, Group], mentions: list[Mention]) -> None:
     """'Long Name (ACR)' and names whose initials spell an acronym used in the same article."""
-    definitions = {name_key(m.acronym_of): m.key for m in mentions if m.acronym_of}
+    definitions = {name_key(m.acronym_of): _group_key(m) for m in mentions if m.acronym_of}
     for key in list(groups):
         group = groups.get(key)
         if group is None or not _is_acronym_group(group):
@@ -202,6 +203,13 @@ def _join_acronyms(groups: dict[str, Group], mentions: list[Mention]) -> None:
         if target and target in groups and target != key:
             groups[target].mentions.extend(group.mentions)
             del groups[key]
+
+
+def _group_key(mention: Mention) -> str:
+    """The key of the group a named mention is in ('Acme Corp' is in 'acme')."""
+    if mention.known is not None:
+        return name_key(mention.known.name)
+    return (company_key(mention.key) if mention.type == "organization" else None) or mention.key
 
 
 def _is_acronym_group(group: Group) -> bool:

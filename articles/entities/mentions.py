@@ -15,12 +15,14 @@ from articles.entities.pairs import mark_pair
 from articles.entities.record import LEGAL_SUFFIXES, company_base
 from articles.entities.segments import Segment, segment_span
 from articles.entities.spans import Span, find_spans, is_mostly_upper
+from articles.entities.wire import bracketed, bracketed_company, ticker_after
 from articles.model import EntityType
 
 _DEFINED_ACRONYM = re.compile(r"^\s*\((?:the\s+)?([A-Z][A-Za-z]{1,7})\)")
 _DIGIT = re.compile(r"\d")
 _CONNECTORS = frozenset({"of", "on", "for", "and", "&", "the"})
 _NUMBERED = re.compile(r"^\s+(?:No\.\s*)?\d")
+_WEAK_EVIDENCE = frozenset({"shape", "fallback", "context", "known-surname", "unknown"})
 _AFTER_ARTICLE = frozenset({"a", "an", "the", "with", "against", "by", "of", "from", "to", "and", "in", "on", "at", "for", "between", "fighting", "join", "joined", "joining", "fight"})  # fmt: skip
 
 
@@ -35,6 +37,10 @@ def mentions_in(paragraph: str, lex: Lexicon) -> list[Mention]:
         opens_with_word = first.lower() in lex.function_words
         if opens_with_word and not rest and not (first.isupper() and len(first) > 1):
             continue  # 'The', 'But', 'He' opening a sentence: the commonest run, and no name
+        if "<" in paragraph[span.start - 1 : span.start] and bracketed(span):
+            company = bracketed_company(span, lex)
+            found.extend([company] if company else [])
+            continue
         defined = _defined_by_acronym(span, lex) if "(" in paragraph[span.end : span.end + 3] else None
         if defined is not None:
             found.extend(defined)
@@ -180,6 +186,8 @@ def _judge(segment: Segment, span: Span, last: bool, lex: Lexicon) -> Mention | 
             return None
         mention = Mention(surface, key, reading.known.type, "known", initial, segment.title, reading.known)
         add_context_cues(mention, span, segment, last, lex)
+        if last and reading.known.type == "organization":
+            mention.acronym_of = ticker_after(span.after_text)
         return mention
     after_text = span.after_text if last else ""
     if after_text and _NUMBERED.match(after_text):
@@ -197,9 +205,13 @@ def _judge(segment: Segment, span: Span, last: bool, lex: Lexicon) -> Mention | 
     defined = _DEFINED_ACRONYM.match(after_text) if last else None
     if defined and defined.group(1) != surface:
         mention.acronym_of = defined.group(1)
+    elif after_text[:2] in (" <", "<"):
+        mention.acronym_of = ticker_after(after_text)
     mention.type, mention.evidence = kind_of(
         surface, key, bool(mention.title), mention.person_cue, mention.org_cue, mention.place_cue
     )
+    if mention.collective_cue and mention.type != "place" and mention.evidence in _WEAK_EVIDENCE:
+        mention.type, mention.evidence = "organization", "head"  # what its words said was a guess
     return mention
 
 

@@ -34,11 +34,13 @@ def mark_pair(span: Span, segments: tuple[Segment, ...], judged: list[Mention | 
 
 
 def pair_firms(
-    pairs: list[Mention], mentions: list[Mention], full_names: Collection[str]
+    pairs: list[Mention], mentions: list[Mention], full_names: Collection[str], firms_named: Collection[str]
 ) -> tuple[list[Mention], list[Mention]]:
     """Join each marked pair into one organisation's mention unless the article shows either
     word to be a person's: part of a fuller name (`full_names`: the words of its people's
-    names) or given a title anywhere. Returns the mentions left as they were, and the firms'."""
+    names) or given a title anywhere. A pair the article names as a firm already
+    (`firms_named`: '<Wagner and Brown>') is that firm. Returns the mentions left as they
+    were, and the firms'."""
     titled = {mention.key for mention in mentions if mention.title}
     kept: list[Mention] = []
     found: list[Mention] = []
@@ -47,10 +49,10 @@ def pair_firms(
         firms.setdefault(mention.pair or "", []).append(mention)
     for text, parts in firms.items():
         words = {part.key for part in parts}
-        said = len(parts) > 2 or any(
-            part.person_cue or part.org_cue for part in parts
-        )  # named twice, or said something
-        if len(words) != 2 or not said or words & titled or any(word in full_names for word in words):
+        # Named twice, or said something, and never given as a person's name.
+        said = len(parts) > 2 or any(part.person_cue or part.org_cue for part in parts)
+        people = bool(words & titled) or any(word in full_names for word in words)
+        if name_key(text) not in firms_named and (len(words) != 2 or not said or people):
             kept.extend(parts)
             continue
         for first in parts[::2]:  # the two words of each run, in the order they were found

@@ -1,0 +1,43 @@
+"""What wire copy marks by its own conventions: Reuters writes a company without a listing in
+angle brackets ('<Wagner and Brown> made an offer') and a listed one's ticker after its name
+('Jones Intercable Inc <JOIN>'). A bracketed name is one company's, whatever its words say."""
+
+from __future__ import annotations
+
+import re
+
+from articles.entities.lexicon import Lexicon, known_entity
+from articles.entities.mention import Mention
+from articles.entities.normalize import name_key
+from articles.entities.spans import Span
+
+_TICKER = re.compile(r"^\s?<([A-Z][A-Z.]{0,8})>")
+_LETTERS = re.compile(r"^[A-Z]{1,6}$")
+
+
+def ticker_after(after_text: str) -> str | None:
+    """The ticker written right after a company's name, if any."""
+    match = _TICKER.match(after_text)
+    return match.group(1) if match else None
+
+
+def bracketed(span: Span) -> bool:
+    """Whether the run is all a pair of angle brackets holds ('<Lear Siegler Inc>')."""
+    return span.start > 0 and span.paragraph[span.start - 1] == "<" and span.paragraph[span.end : span.end + 1] == ">"
+
+
+def bracketed_company(span: Span, lex: Lexicon) -> Mention | None:
+    """The company a bracketed run names: a known entity by its name, letters as an acronym
+    ('<AFG>', joined to the name written before it), else a company of those words."""
+    words = span.text.split()
+    if len(words) > 1 and words[0] in ("The", "the"):
+        words = words[1:]
+    surface = " ".join(words)
+    key = name_key(surface)
+    if not key:
+        return None
+    known = known_entity(surface, key, lex)
+    if known is not None and known.type == "organization":
+        return Mention(surface, name_key(known.name), "organization", "known", span.initial, known=known)
+    evidence = "acronym" if _LETTERS.match(surface) else "head"
+    return Mention(surface, key, "organization", evidence, span.initial, org_cue=True)
