@@ -113,3 +113,43 @@ def test_a_company_in_angle_brackets_is_one_company_and_a_ticker_its_alias() -> 
         ("Nordvik Industries Inc", "organization", ("NVK",)),
         ("Kessler and Brown", "organization", ()),
     }
+
+
+def test_a_generic_ministry_takes_the_name_of_the_country_the_article_names_most() -> None:
+    found = typed(
+        "The Finance Ministry said Norvania's exports rose.",
+        "Norvania and Belmark agreed, and Norvania's central bank kept its rates.",
+    )
+    assert ("Finance Ministry (Japan)", "organization") in typed(
+        "The Finance Ministry said Japan's exports rose.", "Japan and France agreed, and Japan kept its rates."
+    )
+    assert ("Finance Ministry", "organization") in found  # no country it knows: left as written
+    tie = typed("The Finance Ministry said Japan and France agreed.")
+    assert ("Finance Ministry", "organization") in tie  # two countries as often: left as written
+
+
+def test_a_generic_ministry_is_not_the_same_entity_as_every_other_country_s() -> None:
+    from articles.entities.record import record_of
+
+    entities = extract_entities("Yen", ("The Finance Ministry said Japan would act.", "Japan and France met in Japan."))
+    ministry = next(entity for entity in entities if entity.name.startswith("Finance Ministry"))
+    assert "finance ministry" not in record_of(ministry).keys
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The official Tanjvik news agency said so. Tanjvik said it. Tanjvik said more.", ("Tanjvik", "organization")),
+        ("The U.S. Treasury said it would sell bills.", ("U.S. Treasury", "organization")),
+        ("Banque Norvik said it would cut rates.", ("Banque Norvik", "organization")),
+        ("The Inter-Norvanian Development Bank lent more.", ("Inter-Norvanian Development Bank", "organization")),
+        ("The Federal Reserve Board said rates would rise.", ("Federal Reserve", "organization")),
+    ],
+)
+def test_what_names_an_institution_makes_it_one(sentence: str, expected: tuple[str, str]) -> None:
+    assert expected in typed(sentence)
+
+
+def test_what_a_person_owns_says_nothing_of_what_the_person_is() -> None:
+    found = typed("Shearer moved within 12 of Tomas Berger's club scoring record of 200.")
+    assert ("Tomas Berger", "organization") not in found

@@ -61,8 +61,8 @@ def _collective(span: Span, segment: Segment, word_before: str, last: bool) -> b
     Brown': a name news copy gives as a band, a club or a firm, never as one person."""
     if segment.first and word_before in _COLLECTIVE_BEFORE and _ADJACENT.search(span.before_text[-3:]):
         return True
-    if not last or span.after_text[:1] != " ":
-        return False
+    if not last or span.after_text[:1] != " " or span.text.endswith(("'s", "’s", "s'", "s’")):
+        return False  # 'Pete Doherty's band', 'Agassi's coach': whose, not what
     words = span.after_text.split(maxsplit=1)
     return bool(words) and words[0].lower().strip(".,;:") in _MEMBER_AFTER
 
@@ -76,8 +76,8 @@ def could_be_person(surface: str, lex: Lexicon) -> bool:
     if len(words) == 1:
         word = words[0]
         return not is_common(word, lex) or fold(word) in lex.surnames or word in lex.given_names
-    if any(word in _CONNECTORS for word in words):
-        return False
+    if any(word in _CONNECTORS for word in words) or plural_noun(words[0], lex):
+        return False  # nor 'Statistics Canada said
     last = fold(words[-1])
     return not (last.endswith("s") and last[:-1] in lex.common_words and last[:-1] not in lex.surnames) and not (
         plural_noun(last, lex)

@@ -177,6 +177,8 @@ def _settle_singles(groups: dict[str, Group]) -> None:
 
 
 def _vote_single(mentions: list[Mention]) -> EntityType | None:
+    if any(m.collective_cue for m in mentions) and all(m.type != "place" for m in mentions):
+        return "organization"  # 'the Tanjug news agency' once says what 'Tanjug said' is
     votes: defaultdict[EntityType, float] = defaultdict(float)
     for mention in mentions:
         if mention.person_cue:

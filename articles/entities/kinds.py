@@ -50,6 +50,9 @@ def _intrinsic_type(mention: Mention, lex: Lexicon) -> tuple[EntityType | None, 
 
 
 _MAJOR_PLACE = 500_000
+# Ending a name of several words, an institution ('U.S. Treasury', 'U.S. Embassy'); alone,
+# unlike the head nouns of lexicon.json, a name too ('the Treasury said').
+_INSTITUTIONS = frozenset({"treasury", "embassy", "consulate", "exchequer"})
 
 
 def _gazetteer_place(mention: Mention, words: list[str], lex: Lexicon) -> bool:
@@ -92,7 +95,7 @@ def _head_type(words: list[str], lex: Lexicon) -> EntityType | None:
     first = fold(words[0])
     if first in ("city", "town", "county", "borough", "village") and len(words) > 2 and words[1] == "of":
         return "organization"
-    if last in lex.org_heads or fold(" ".join(words[-2:])) in lex.org_heads:
+    if last in lex.org_heads or last in _INSTITUTIONS or fold(" ".join(words[-2:])) in lex.org_heads:
         return "organization"
     if name_key(words[-1]) in lex.known_orgs and words[-1][:1].isupper():
         return "organization"
@@ -108,6 +111,9 @@ def _head_type(words: list[str], lex: Lexicon) -> EntityType | None:
                 return "place"
     if first in lex.place_prefixes_strong and len(words) <= 3:
         return "place"
+    if first in lex.org_openers:
+        return "organization"  # 'Banque Paribas', 'Societe Generale', 'Banco do Brasil'
+
     if len(words) == 2 and fold(words[0]) in lex.demonyms and is_common(words[1], lex):
         return "organization"  # 'European Community', 'American Express'
     opening = name_key(words[0])

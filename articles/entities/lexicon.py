@@ -47,6 +47,7 @@ class Lexicon:
     time_words: frozenset[str]
     facility_heads: frozenset[str]
     place_prefixes_strong: frozenset[str]
+    org_openers: frozenset[str]
     demonyms: frozenset[str]
     given_names: frozenset[str]
     common_words: frozenset[str]
@@ -74,9 +75,14 @@ def _known_table(file_name: str, kind: EntityType, known: dict[str, Known], caps
         entry = Known(canonical.strip(), kind)
         forms = [form for form in (canonical, *aliases.split("|")) if form.strip()]
         labels = [label for label in map(_member_label, forms) if label] if kind == "organization" else []
+        if kind == "organization":  # 'Federal Reserve Board', 'Fed Board': the body that runs it
+            labels += [f"{form} {body}" for form in forms for body in _GOVERNING if not form.endswith(body)]
         for form in forms + labels:
             known.setdefault(name_key(form), entry)
             caps[name_key(form)] = caps.get(name_key(form), True) and form.replace(".", "").isupper()
+
+
+_GOVERNING = ("Board", "System")
 
 
 def _member_label(form: str) -> str | None:
@@ -140,6 +146,7 @@ def lexicon() -> Lexicon:
         time_words=frozenset(words["time_words"]),
         facility_heads=frozenset(words["facility_heads"]),
         place_prefixes_strong=frozenset(words["place_prefixes_strong"]),
+        org_openers=frozenset(words["org_openers"]),
         demonyms=frozenset(fold(word) for word in _lines("demonyms.txt")),
         given_names=frozenset(_lines("given_names.txt")),
         common_words=common,

@@ -22,6 +22,7 @@ _DEFINED_ACRONYM = re.compile(r"^\s*\((?:the\s+)?([A-Z][A-Za-z]{1,7})\)")
 _DIGIT = re.compile(r"\d")
 _CONNECTORS = frozenset({"of", "on", "for", "and", "&", "the"})
 _NUMBERED = re.compile(r"^\s+(?:No\.\s*)?\d")
+_ORG_NOUNS_AFTER = frozenset({"news", "agency", "newspaper", "daily", "weekly", "magazine", "channel", "network", "broadcaster", "band", "club"})  # fmt: skip
 _WEAK_EVIDENCE = frozenset({"shape", "fallback", "context", "known-surname", "unknown"})
 _AFTER_ARTICLE = frozenset({"a", "an", "the", "with", "against", "by", "of", "from", "to", "and", "in", "on", "at", "for", "between", "fighting", "join", "joined", "joining", "fight"})  # fmt: skip
 
@@ -159,8 +160,8 @@ def _read(segment_words: tuple[str, ...], initial: bool) -> _Reading | None:
         words, initial = words[1:], False
     elif initial and len(words) > 1 and is_participle(words[0], lex) and not _has_head(words[1:], lex):
         words, initial = words[1:], False  # 'Echoing Baker, Volcker said': the sentence's verb, then a name
-        while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
-            words = words[1:]  # 'Selling the Fiat unit
+    while len(words) > 1 and words[0] in ("the", "a", "an"):
+        words = words[1:]  # 'Selling the Fiat unit', 'But the Liverpool Echo newspaper'
     surface = " ".join(words)
     key = name_key(surface)
     known = known_entity(surface, key, lex)
@@ -201,6 +202,8 @@ def _judge(segment: Segment, span: Span, last: bool, lex: Lexicon) -> Mention | 
     mention = Mention(surface, key, None, "shape", initial, segment.title)
     mention.person_cue = bool(segment.title)
     mention.place_cue = following_head in lex.place_heads
+    # 'the official Tanjug news agency'; not 'Jackie Milburn's club record'
+    mention.collective_cue = following_head in _ORG_NOUNS_AFTER and not _possessive(span.text)
     add_context_cues(mention, span, segment, last, lex)
     defined = _DEFINED_ACRONYM.match(after_text) if last else None
     if defined and defined.group(1) != surface:
@@ -212,6 +215,7 @@ def _judge(segment: Segment, span: Span, last: bool, lex: Lexicon) -> Mention | 
     )
     if mention.collective_cue and mention.type != "place" and mention.evidence in _WEAK_EVIDENCE:
         mention.type, mention.evidence = "organization", "head"  # what its words said was a guess
+        mention.person_cue = False
     return mention
 
 
@@ -220,6 +224,10 @@ def _names_something(words: list[str], lex: Lexicon) -> bool:
     sentence before a name that stands on its own."""
     key = name_key(" ".join(words))
     return key in lex.known or key in lex.places
+
+
+def _possessive(text: str) -> bool:
+    return text.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _has_head(words: list[str], lex: Lexicon) -> bool:

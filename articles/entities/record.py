@@ -49,10 +49,12 @@ def entity_keys(entity: Entity) -> set[str]:
     known = lexicon().known
     own = name_key(entity.name)
     own_words = own.split()
+    # 'Finance Ministry (Japan)' is not every 'Finance Ministry' (articles/entities/qualify.py).
+    generic = name_key(entity.name.partition(" (")[0]) if entity.name.endswith(")") else None
     keys = set()
     for form in (entity.name, *entity.aliases):
         key = name_key(form)
-        if not key or (key != own and _part_of(key.split(), own_words, entity.type)):
+        if not key or key == generic or (key != own and _part_of(key.split(), own_words, entity.type)):
             continue
         keys.add(key)
         entry = known.get(key)

@@ -21,6 +21,8 @@ _MODIFIER = re.compile(
 )
 _PREFIXED = re.compile(r"^(?:pro|anti|ex|non|post|pre|neo|mid|inter|intra|trans|cross)-", re.IGNORECASE)
 _BREAK = "|"
+# Capitalised, these open names ('Inter-American Development Bank', 'Anti-Doping Agency').
+_NAMING_PREFIX = re.compile(r"^(?:Pro|Anti|Inter|Intra|Trans|Cross|Neo)-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +91,8 @@ def _split_hyphens(words: list[str], lex: Lexicon) -> list[str]:
             if fold(name) not in lex.demonyms and name[:1].isupper():
                 out.append(name)
             out.append(_BREAK)
-        elif _PREFIXED.match(word):
-            out.append(_BREAK)
+        elif _PREFIXED.match(word) and not (_NAMING_PREFIX.match(word) and _heads_later(words[index + 1 :], lex)):
+            out.append(_BREAK)  # 'pro-Western Kurdish forces'; not 'Inter-American Development Bank'
         elif _names_two(word, lex) and not any(_is_head(w, lex) for w in words[:index]):
             first, second = word.split("-")
             out.extend([first, _BREAK, second])
@@ -110,6 +112,10 @@ def _day_follows(words: list[str], index: int) -> bool:
     """'Record May One', 'May Twenty-one': the month, followed by its day in words."""
     following = words[index + 1].lower().split("-", 1)[0] if index + 1 < len(words) else ""
     return following in _DAY_WORDS
+
+
+def _heads_later(words: list[str], lex: Lexicon) -> bool:
+    return any(fold(word) in lex.org_heads for word in words)
 
 
 def _names_two(word: str, lex: Lexicon) -> bool:
