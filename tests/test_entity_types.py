@@ -153,3 +153,30 @@ def test_what_names_an_institution_makes_it_one(sentence: str, expected: tuple[s
 def test_what_a_person_owns_says_nothing_of_what_the_person_is() -> None:
     found = typed("Shearer moved within 12 of Tomas Berger's club scoring record of 200.")
     assert ("Tomas Berger", "organization") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_found"),
+    [
+        ("The Prime Minister said the plan would work.", {"Prime Minister"}),
+        ("West German officials said the mark would rise.", {"West German"}),
+        ("LIBOR rose and FOB prices fell.", {"LIBOR", "FOB"}),
+    ],
+)
+def test_titles_demonyms_and_market_terms_are_no_entities(sentence: str, not_found: set[str]) -> None:
+    assert not {name for name, _ in typed(sentence)} & not_found
+
+
+def test_a_saint_s_city_in_a_capitals_dateline_is_the_city() -> None:
+    from articles import parse_text
+
+    article = parse_text("SETS PAYOUT\n\n    ST. LOUIS, March 3 - Nordvik Co said it would pay.\n")
+    assert ("St. Louis", "place") in {(entity.name, entity.type) for entity in article.entities}
+    assert "LOUIS" not in {entity.name for entity in article.entities}
+
+
+def test_a_partner_named_before_a_comma_belongs_to_the_firm() -> None:
+    found = typed("Kessler, Sachs and Co said it would buy.", "In Paris, Lindqvist and Co said so.")
+    assert ("Kessler, Sachs and Co", "organization") in found
+    assert "Kessler" not in {name for name, _ in found}
+    assert ("Paris", "place") in found

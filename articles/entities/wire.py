@@ -41,3 +41,16 @@ def bracketed_company(span: Span, lex: Lexicon) -> Mention | None:
         return Mention(surface, name_key(known.name), "organization", "known", span.initial, known=known)
     evidence = "acronym" if _LETTERS.match(surface) else "head"
     return Mention(surface, key, "organization", evidence, span.initial, org_cue=True)
+
+
+_PARTNER_FIRM = re.compile(r"^[A-Z][\w'’]+ (?:and|&) Co\b")
+_FIRST_PARTNER = re.compile(r"(?:^|[^\w,])([A-Z][a-z'’]+), $")
+
+
+def first_partner(span: Span) -> str | None:
+    """'Goldman, Sachs and Co', 'Kidder, Peabody and Co Inc': the partner named before the
+    comma is part of the firm's name, not a name of its own."""
+    if not _PARTNER_FIRM.match(span.text):
+        return None
+    match = _FIRST_PARTNER.search(span.before_text)
+    return match.group(1) if match else None
