@@ -180,3 +180,15 @@ def test_a_partner_named_before_a_comma_belongs_to_the_firm() -> None:
     assert ("Kessler, Sachs and Co", "organization") in found
     assert "Kessler" not in {name for name, _ in found}
     assert ("Paris", "place") in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The U.S. Harbour Department said exports rose. USHD officials said so.",
+        "The US Department of Harbours said exports rose. The USDH said so.",
+    ],
+)
+def test_an_abbreviation_joins_a_name_written_either_way_round(body: str) -> None:
+    found = extract_entities("Ports", (body,))
+    assert len(found) == 1 and found[0].type == "organization"

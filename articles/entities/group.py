@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from articles.entities.letters import spelled_letters
 from articles.entities.lexicon import Lexicon, is_common, is_participle
 from articles.entities.mention import Mention
 from articles.entities.normalize import fold, name_key
@@ -223,7 +224,9 @@ def _spelled_by_initials(acronym: str, groups: dict[str, Group]) -> str | None:
     matches = [
         key
         for key, group in groups.items()
-        if len(key.split()) > 1 and group.type != "person" and _initials(key) == letters
+        if len(key.split()) > 1
+        and group.type != "person"
+        and (_initials(key) == letters or letters in spelled_letters(group.surfaces()))
     ]
     return matches[0] if len(matches) == 1 else None
 

@@ -15,7 +15,7 @@ from articles.entities.pairs import mark_pair
 from articles.entities.record import LEGAL_SUFFIXES, company_base
 from articles.entities.segments import Segment, segment_span
 from articles.entities.spans import Span, find_spans, is_mostly_upper
-from articles.entities.wire import bracketed, bracketed_company, first_partner, ticker_after
+from articles.entities.wire import bracketed, bracketed_company, partner_firm, ticker_after
 from articles.model import EntityType
 
 _DEFINED_ACRONYM = re.compile(r"^\s*\((?:the\s+)?([A-Z][A-Za-z]{1,7})\)")
@@ -42,12 +42,9 @@ def mentions_in(paragraph: str, lex: Lexicon) -> list[Mention]:
             company = bracketed_company(span, lex)
             found.extend([company] if company else [])
             continue
-        partner = first_partner(span) if " Co" in text else None
-        if partner is not None and _could_be_partner(partner, lex):
-            if found and found[-1].surface == partner:
-                found.pop()
-            text = f"{partner}, {text}"
-            found.append(Mention(text, name_key(text), "organization", "head", False, org_cue=True))
+        firm = partner_firm(span, found, lex) if " Co" in text else None
+        if firm is not None:
+            found.append(firm)
             continue
         defined = _defined_by_acronym(span, lex) if "(" in paragraph[span.end : span.end + 3] else None
         if defined is not None:
@@ -233,12 +230,6 @@ def _names_something(words: list[str], lex: Lexicon) -> bool:
     sentence before a name that stands on its own."""
     key = name_key(" ".join(words))
     return key in lex.known or key in lex.places
-
-
-def _could_be_partner(word: str, lex: Lexicon) -> bool:
-    """'Goldman' of 'Goldman, Sachs and Co'; not 'Paris' of 'In Paris, Sachs and Co said'."""
-    key = name_key(word)
-    return key not in lex.places and key not in lex.known and not is_common(word, lex)
 
 
 def _possessive(text: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from articles.entities.lexicon import Lexicon, known_entity
+from articles.entities.lexicon import Lexicon, is_common, known_entity
 from articles.entities.mention import Mention
 from articles.entities.normalize import name_key
 from articles.entities.spans import Span
@@ -47,10 +47,17 @@ _PARTNER_FIRM = re.compile(r"^[A-Z][\w'’]+ (?:and|&) Co\b")
 _FIRST_PARTNER = re.compile(r"(?:^|[^\w,])([A-Z][a-z'’]+), $")
 
 
-def first_partner(span: Span) -> str | None:
+def partner_firm(span: Span, found: list[Mention], lex: Lexicon) -> Mention | None:
     """'Goldman, Sachs and Co', 'Kidder, Peabody and Co Inc': the partner named before the
-    comma is part of the firm's name, not a name of its own."""
+    comma is part of the firm's name, not a name of its own (taken back from `found`); not
+    'Paris' of 'In Paris, Sachs and Co said'."""
     if not _PARTNER_FIRM.match(span.text):
         return None
     match = _FIRST_PARTNER.search(span.before_text)
-    return match.group(1) if match else None
+    partner = match.group(1) if match else None
+    if partner is None or name_key(partner) in lex.places or name_key(partner) in lex.known or is_common(partner, lex):
+        return None
+    if found and found[-1].surface == partner:
+        found.pop()
+    text = f"{partner}, {span.text}"
+    return Mention(text, name_key(text), "organization", "head", False, org_cue=True)
