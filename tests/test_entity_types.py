@@ -192,3 +192,12 @@ def test_a_partner_named_before_a_comma_belongs_to_the_firm() -> None:
 def test_an_abbreviation_joins_a_name_written_either_way_round(body: str) -> None:
     found = extract_entities("Ports", (body,))
     assert len(found) == 1 and found[0].type == "organization"
+
+
+def test_a_department_named_either_way_round_is_one_across_articles() -> None:
+    from articles import Article, Entity
+    from articles.entities import resolve_articles
+
+    names = ["U.S. Harbour Department", "U.S. Department of Harbour", "U.S. Harbour Department"]
+    articles = [Article(title="t", body=(), entities=(Entity(name, "organization"),)) for name in names]
+    assert {article.entities[0].name for article in resolve_articles(articles)} == {"U.S. Harbour Department"}

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from articles.entities.lexicon import lexicon
+
 _ABBREVIATION = re.compile(r"^(?:(?:[A-Z]\.){2,}|[A-Z]{2,3})$")
 _JOINING = frozenset({"of", "for", "on", "the", "and", "&"})
 _TURNED = frozenset({"department", "ministry"})
@@ -33,3 +35,22 @@ def _turned(words: list[str]) -> list[str] | None:
     lead = words[:1] if _ABBREVIATION.match(words[0]) else []
     subject = words[len(lead) : -1]
     return [*lead, words[-1], "of", *subject] if subject else None
+
+
+def turned_key(key: str) -> str | None:
+    """'us agriculture department' -> 'us department of agriculture' (and back): one
+    department or ministry, named either way round, after its country if it leads."""
+    words = key.split()
+    lead = words[:1] if len(words) > 2 and _is_country(words[0]) else []
+    rest = words[len(lead) :]
+    if len(rest) >= 2 and rest[-1] in _TURNED:
+        return " ".join([*lead, rest[-1], "of", *rest[:-1]])
+    if len(rest) >= 3 and rest[0] in _TURNED and rest[1] == "of":
+        return " ".join([*lead, *rest[2:], rest[0]])
+    return None
+
+
+def _is_country(key: str) -> bool:
+    lex = lexicon()
+    known = lex.known.get(key)
+    return key in lex.countries or (known is not None and known.type == "place")

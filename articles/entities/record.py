@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from articles.entities.letters import turned_key
 from articles.entities.lexicon import lexicon
 from articles.entities.normalize import name_key
 from articles.model import Entity, EntityType
@@ -63,6 +64,9 @@ def entity_keys(entity: Entity) -> set[str]:
         base = company_key(key) if entity.type == "organization" else None
         if base:
             keys.add(base)
+        turned = turned_key(key) if entity.type == "organization" and " " in key else None
+        if turned:
+            keys.add(turned)  # 'U.S. Agriculture Department' is the 'U.S. Department of Agriculture'
     return keys
 
 
