@@ -201,3 +201,16 @@ def test_a_department_named_either_way_round_is_one_across_articles() -> None:
     names = ["U.S. Harbour Department", "U.S. Department of Harbour", "U.S. Harbour Department"]
     articles = [Article(title="t", body=(), entities=(Entity(name, "organization"),)) for name in names]
     assert {article.entities[0].name for article in resolve_articles(articles)} == {"U.S. Harbour Department"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_person"),
+    [
+        ("The Dow Jones Industrial Average plunged 79 points.", "Jones Industrial Average"),
+        ("It is guaranteed by the Bank of Nova Scotia, the bank said.", "Nova Scotia"),
+        ("Saudi Arabia, Kuwait and the United Arab Emirates met.", "Arab Emirates"),
+        ("Funding for the plan known as Star Wars was cut.", "Wars"),
+    ],
+)
+def test_words_before_a_name_cut_off_only_when_they_describe_a_person(sentence: str, not_person: str) -> None:
+    assert (not_person, "person") not in typed(sentence)

@@ -16,6 +16,7 @@ _NAME_WORD = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
 _MAX_NAME = 4
+_CONNECTORS = frozenset({"of", "for", "on", "and", "the", "&"})
 
 
 def split_descriptor(words: list[str], lex: Lexicon) -> tuple[list[str], list[str]] | None:
@@ -25,6 +26,8 @@ def split_descriptor(words: list[str], lex: Lexicon) -> tuple[list[str], list[st
     shaped = _name_shaped_tail(words, lex)  # where a name could start: name-shaped words to the end
     for start in range(len(words) - 2, max(0, len(words) - shaped - 1, len(words) - _MAX_NAME - 1), -1):
         head, name = words[:start], words[start:]
+        if head[-1].lower() in _CONNECTORS:
+            continue  # 'Bank of Nova Scotia' describes no one
         if _opens_name(name, lex) and all(describes(word, lex) for word in head):
             return head, name
     return None
@@ -59,9 +62,15 @@ def _opens_name(name: list[str], lex: Lexicon) -> bool:
     first = name[0]
     if any(fold(word) in lex.place_heads for word in name):
         return False
+    if any(_plain_word(word, lex) for word in name[1:-1]):
+        return False  # 'Jones Industrial Average': an ordinary word inside, as in no person's name
     if first in lex.given_names:
         return True
     return not is_common(first, lex) and name_key(first) not in lex.places and name_key(first) not in lex.known
+
+
+def _plain_word(word: str, lex: Lexicon) -> bool:
+    return is_common(word, lex) and fold(word) not in lex.surnames and word not in lex.given_names
 
 
 def misspelt_title(folded: str, lex: Lexicon) -> bool:

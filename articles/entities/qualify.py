@@ -27,8 +27,9 @@ def qualify_generic(groups: list[Group], lex: Lexicon) -> None:
 def _generic(group: Group, lex: Lexicon) -> bool:
     """A ministry or a central bank named by what it does, as every country has one: 'Finance
     Ministry', 'Foreign Ministry', 'Central Bank', 'Reserve Bank'; not 'Home Office' or
-    'Chase Bank', names of one institution."""
-    if group.canonical is not None:
+    'Chase Bank', names of one institution. Judged on the first mention's key (cheap: most
+    groups are no such thing) and then on the name."""
+    if group.canonical is not None or not group.mentions[0].key.endswith(_HEADS):
         return False
     words = group.name().split()
     if len(words) != 2 or name_key(group.name()) in lex.known:
@@ -39,6 +40,7 @@ def _generic(group: Group, lex: Lexicon) -> bool:
     return head == "ministry" and is_common(words[0], lex) and modifier not in lex.demonyms
 
 
+_HEADS = (" ministry", " bank")
 _BANKS_OF_STATE = frozenset({"central", "national", "reserve", "state"})
 
 

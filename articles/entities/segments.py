@@ -211,7 +211,7 @@ def _strip_titles(words: list[str], lex: Lexicon, initial: bool = False) -> list
     if party:
         return [Segment(tuple(words[:party])), *_strip_titles(words[party:], lex)]
     words = _strip_descriptors(words, lex)
-    described = split_descriptor(words, lex)
+    described = split_descriptor(words, lex) if not _is_place_or_known(words, lex) else None
     if described is not None:
         return [Segment(tuple(described[1]), " ".join(described[0]))]
     return [Segment(tuple(words))] if words else []
@@ -270,7 +270,7 @@ def _role_before_name(candidate: str, words: list[str], lex: Lexicon) -> bool:
     if candidate not in lex.roles or len(words) < 2:
         return False
     rest = words[1:]
-    return rest[0] in lex.given_names or (len(rest) == 1 and fold(rest[0]) not in lex.common_words)
+    return rest[0] in lex.given_names or (len(rest) == 1 and not is_common(rest[0], lex))  # not 'Star Wars'
 
 
 def _title_length(words: list[str], start: int, lex: Lexicon) -> int:
