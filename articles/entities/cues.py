@@ -29,14 +29,15 @@ _ORG_LIST = re.compile(
     r"(?:,|(?:\s+[a-z]+){0,4},?\s+(?:like|such as|including))\s+(?:[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*,?\s+(?:and\s+)?)*(?:and\s+)?$"
 )
 _WORK_BEFORE = frozenset({"film", "movie", "novel", "book", "album", "play", "musical", "sitcom", "documentary", "biopic", "thriller", "opera", "drama"})  # fmt: skip
-_WORK_AFTER = re.compile(r" (?:films?|movies?|books?|novels?|franchise|sequel)\b")
+_WORK_AFTER = re.compile(r" (?:films?|movies?|books?|novels?|franchise|sequel|series|saga)\b")
 _CONNECTORS = frozenset({"of", "on", "for", "and", "&", "the"})
 _PLACE_BEFORE = frozenset({"in", "near", "between", "outside", "across", "toward", "towards", "into", "from", "around", "throughout", "inside"})  # fmt: skip
 # Before a name: what it is ('rock band', 'rights group', 'law firm'); not 'duo' (two people)
 # nor 'maker' or 'broadcaster' (also a person's trade: 'film maker Theo van Gogh').
 _COLLECTIVE_BEFORE = frozenset({"band", "group", "club", "side", "outfit", "channel", "label", "newspaper", "magazine", "agency", "firm", "company", "carrier", "airline", "retailer", "lender", "insurer", "brokerage"})  # fmt: skip
-# After a name: a member of it ('Franz Ferdinand frontman', 'Chelsea striker', 'Villa boss').
-_MEMBER_AFTER = frozenset({"frontman", "frontwoman", "guitarist", "drummer", "bassist", "keyboardist", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "skipper", "manager", "boss", "bandmates"})  # fmt: skip
+# After a name: a member of it ('Franz Ferdinand frontman', 'Chelsea striker', 'Shearson Lehman
+# analyst'); not 'aide' or 'adviser', whom people have too ('Reagan aide Oliver North').
+_MEMBER_AFTER = frozenset({"frontman", "frontwoman", "guitarist", "drummer", "bassist", "keyboardist", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "skipper", "manager", "boss", "bandmates", "analyst", "analysts", "economist", "economists", "strategist"})  # fmt: skip
 _ORG_AFTER = frozenset({"officials", "official", "spokesman", "spokeswoman", "spokesperson", "executives", "shares", "stock", "employees", "staff", "researchers", "analysts", "lawyers", "subsidiary", "chief", "ceo", "leader", "chairman", "chairwoman", "mp", "mps", "mep", "meps", "candidate", "councillor", "councillors"})  # fmt: skip
 
 
