@@ -18,19 +18,24 @@ _PAIR = re.compile(r"^([A-Z][a-z'’]+) (?:and|&) ([A-Z][a-z'’]+)$")
 
 def mark_pair(span: Span, segments: tuple[Segment, ...], judged: list[Mention | None], lex: Lexicon) -> None:
     """Mark the two mentions of a run 'Surname and Surname' with the run, when both words
-    are surnames, neither is a given name ('Facebook and Google' are two firms) and the run
-    ends no list ('Hyundai, Suzuki and Ford')."""
+    are surnames, neither is a given name or a town ('Facebook and Google' are two firms) and
+    the run ends no list ('Hyundai, Suzuki and Ford')."""
     if len(segments) != 2 or None in judged or any(segment.title for segment in segments):
         return
     text = span.text
     if span.before_text.rstrip().endswith(","):
         return
     match = _PAIR.match(text)
-    if match is None or any(word in lex.given_names or fold(word) not in lex.surnames for word in match.groups()):
+    if match is None or any(_not_a_surname(word, lex) for word in match.groups()):
         return
     for mention in judged:
         if mention is not None:
             mention.pair = text
+
+
+def _not_a_surname(word: str, lex: Lexicon) -> bool:
+    """A given name ('Tom and Jerry'), a town ('the Burnley and Blackburn replay') or no surname."""
+    return word in lex.given_names or fold(word) not in lex.surnames or name_key(word) in lex.places
 
 
 def pair_firms(
@@ -49,10 +54,8 @@ def pair_firms(
         firms.setdefault(mention.pair or "", []).append(mention)
     for text, parts in firms.items():
         words = {part.key for part in parts}
-        # Named twice, or said something, and never given as a person's name.
-        said = len(parts) > 2 or any(part.person_cue or part.org_cue for part in parts)
         people = bool(words & titled) or any(word in full_names for word in words)
-        if name_key(text) not in firms_named and (len(words) != 2 or not said or people):
+        if name_key(text) not in firms_named and (len(words) != 2 or people):
             kept.extend(parts)
             continue
         for first in parts[::2]:  # the two words of each run, in the order they were found
