@@ -170,6 +170,7 @@ def test_what_a_person_owns_says_nothing_of_what_the_person_is() -> None:
     [
         ("The Prime Minister said the plan would work.", {"Prime Minister"}),
         ("West German officials said the mark would rise.", {"West German"}),
+        ("Banks lent to Latin American debtor countries.", {"Latin"}),
         ("LIBOR rose and FOB prices fell.", {"LIBOR", "FOB"}),
     ],
 )
