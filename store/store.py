@@ -1,55 +1,36 @@
-"""The store's typed API: every read and write the CLI and the app make goes through here."""
+"""The store's typed API: every read and write the CLI and the app make goes through here. The
+writes are in store/writing.py, the connection and compiling in store/base.py."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 import store.insights as insights
 import store.lookups as lookups
-import store.marks as marks
 from articles import EntityType
-from articles.bundled import bundled_files
-from store.db import immediate, is_read_only, open_database, time_limit, translate_errors, translated
-from store.errors import IngestInterrupted, StoreError
+from store.base import valid_ids
+from store.db import open_database, time_limit, translate_errors, translated
 from store.exporting import EXPORT_SECONDS
-from store.locks import ingest_lock
-from store.marks import Mark
-from store.models import EntityFacet, Facets, IngestReport, RelatedArticle, SearchPage, Stats, StoredArticle
+from store.models import EntityFacet, Facets, RelatedArticle, SearchPage, Stats, StoredArticle
 from store.paths import ENVIRONMENT, default_database_path
 from store.prepared import SEARCH_SECONDS, Search, Sort
-from store.query import compile as compiling
-from store.query.ast import EntityField, Node
-from store.query.compile import Compiled
+from store.query.ast import Node
 from store.query.notes import query_notes
 from store.query.parser import parse_query, query_terms
-from store.reading import read_article, valid_id
-from store.removal import prune_files, remove_articles
-from store.search import lookup_entities, matching_ids_sql
-from store.snippets import scratch_connection
+from store.search import matching_ids_sql
+from store.writing import Writing
 
 if TYPE_CHECKING:
-    from store.restore import RemovedArticle
     from store.story_list import StorySummary
     from store.trends import EntityTrend
 
-Changed = TypeVar("Changed")
 
-
-class Store:
+class Store(Writing):
     """An open newsdesk database. One Store per thread: sqlite connections are per thread."""
-
-    def __init__(self, db: Database, path: str) -> None:
-        self.db = db
-        self.path = path
-        self.read_only = is_read_only(db)
-        self._scratch: sqlite3.Connection | None = None
 
     @classmethod
     def open(
@@ -71,81 +52,18 @@ class Store:
             store.seed_once()
         return store
 
-    def close(self) -> None:
-        self.db.close()
-        if self._scratch is not None:
-            self._scratch.close()
-
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- writing -------------------------------------------------------------------------
-
-    def seed_once(self) -> None:
-        """Import the bundled corpus into an empty database, once in its life."""
-        if self._seed_wanted():
-            self.ingest([str(path) for path in bundled_files()])
-            self.set_meta("seeded", "1")
-
-    @translated
-    def _seed_wanted(self) -> bool:
-        done = self.db.execute("SELECT value FROM meta WHERE key = 'seeded'").fetchone()
-        return done is None and self.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
-
-    def ingest(
-        self,
-        targets: Iterable[str],
-        progress: Callable[[int, int], None] | None = None,
-        workers: int | None = None,
-        on_wait: Callable[[], None] | None = None,
-        prune: bool = False,
-    ) -> IngestReport:
-        """Add or update the articles in files, folders and globs; failures are reported, not
-        raised. One ingest writes an archive at a time: another one waits (calling `on_wait()`
-        first). Ctrl+C stops it between batches with IngestInterrupted, holding what was kept.
-        `prune`: also remove the articles whose files under `targets` are gone (`removed`)."""
-        from store.batches import ingest_files  # the parser loads only when an ingest needs it
-        from store.removal import prune_scopes
-
-        self._writable()
-        targets = list(targets)
-        scopes = prune_scopes(targets) if prune else []
-        report = IngestReport()
-        try:
-            with ingest_lock(self.path, on_wait):
-                present = ingest_files(
-                    self.db, self.path, _existing(targets) if prune else targets, report, progress, workers
-                )
-                if prune:
-                    report.removed = self._changing(lambda: prune_files(self.db.conn, scopes, present))
-        except KeyboardInterrupt:
-            raise IngestInterrupted(report) from None
-        return report
-
-    def remove(self, ids: Sequence[int]) -> list[int]:
-        """Remove these articles, their index rows and links, and the entities no article
-        names any more; returns the ids that named articles."""
-        return self._removing(lambda: remove_articles(self.db.conn, _valid(ids)))
-
-    def take_out(self, ids: Sequence[int]) -> list[RemovedArticle]:
-        """Remove articles as `remove` does, returning what `put_back` needs to restore them."""
-        from store.restore import take_out
-
-        return self._removing(lambda: take_out(self.db, _valid(ids)))
-
-    def put_back(self, removed: Sequence[RemovedArticle]) -> list[int]:
-        """Restore articles `take_out` removed; returns their ids now."""
-        from store.restore import restore
-
-        return self._removing(lambda: restore(self.db, removed), transaction=False)  # its writer's own
+    # -- reading -------------------------------------------------------------------------
 
     @translated
     def existing(self, ids: Sequence[int]) -> list[int]:
         """Which of these ids name articles."""
-        return lookups.existing(self.db, _valid(ids))
+        return lookups.existing(self.db, valid_ids(ids))
 
     def matching_ids(self, query: str | Node) -> list[int]:
         """The ids of every article a query matches (what `rm --query` removes)."""
@@ -164,89 +82,7 @@ class Store:
         (reading state and the app's session do not move them)."""
         return lookups.change_marks(self.db)
 
-    def _removing(self, change: Callable[[], Changed], transaction: bool = True) -> Changed:
-        """A removal or its undo: one at a time with ingests, in one transaction."""
-        self._writable()
-        with ingest_lock(self.path):
-            if transaction:
-                return self._changing(change)
-            with translate_errors(self.path):
-                return change()
-
-    def _changing(self, change: Callable[[], Changed]) -> Changed:
-        with translate_errors(self.path), immediate(self.db):
-            return change()
-
-    def _writable(self) -> None:
-        if self.read_only:
-            raise StoreError(f"{self.path} is read-only: nothing was changed")
-
-    @translated
-    def mark(self, ids: Sequence[int], read: bool | None = None, starred: bool | None = None) -> list[int]:
-        """Change reading state; returns the ids that name articles (the others name none)."""
-        return marks.mark(self.db, ids, read, starred)
-
-    def toggle(self, article_id: int, field: Mark) -> StoredArticle | None:
-        """Flip an article's read or starred mark; the article as it is now, or None."""
-        return self.article(article_id) if self._toggle(article_id, field) else None
-
-    @translated
-    def _toggle(self, article_id: int, field: Mark) -> bool:
-        return marks.toggle(self.db, article_id, field)
-
-    @translated
-    def opened(self, article_id: int) -> None:
-        """The reader opened an article: it is read now, and was last opened now (not
-        remembered in a read-only archive, which the app still reads)."""
-        if not self.read_only and valid_id(article_id):
-            marks.opened(self.db, article_id)
-
-    @translated
-    def set_meta(self, key: str, value: str) -> None:
-        """Remember a value (the app's session); a read-only archive keeps none."""
-        if self.read_only:
-            return
-        with self.db.atomic():
-            self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
-
-    @translated
-    def meta(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return str(row[0]) if row else None
-
-    def mark_all_read(self, query: str | Node = "", entity_ids: Sequence[int] = ()) -> list[int]:
-        """Mark every matching unread article read; returns the ids it changed, which
-        `mark(ids, read=False)` puts back as they were."""
-        return self._mark_all_read(self.compile(query, entity_ids))
-
-    @translated
-    def _mark_all_read(self, compiled: Compiled) -> list[int]:
-        return marks.mark_all_read(self.db, compiled)
-
     # -- searching -----------------------------------------------------------------------
-
-    def connection(self) -> sqlite3.Connection:
-        return self.db.conn
-
-    def scratch(self) -> sqlite3.Connection:
-        """The private database long bodies' snippets are computed in (made when first needed)."""
-        if self._scratch is None:
-            self._scratch = scratch_connection()
-        return self._scratch
-
-    @translated
-    def compile(self, query: str | Node, entity_ids: Sequence[int] = ()) -> Compiled:
-        """The SQL for a query, narrowed to articles naming every one of `entity_ids`."""
-        node = parse_query(query) if isinstance(query, str) else query
-        compiled = compiling.compile_query(node, self._lookup)
-        for entity_id in (entity_id for entity_id in entity_ids if valid_id(entity_id)):
-            clause = "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"
-            compiled.where = clause if compiled.where == "1" else f"{compiled.where} AND {clause}"
-            compiled.params.append(int(entity_id))
-        return compiled
-
-    def _lookup(self, kind: EntityField, value: str, prefix: bool) -> list[int]:
-        return lookup_entities(self.db.conn, kind, value, prefix)
 
     def prepare(self, query: str | Node = "", entity_ids: Sequence[int] = (), order: Sort = "rank") -> Search:
         """`query` compiled once, narrowed to articles naming every one of `entity_ids`, in
@@ -287,10 +123,6 @@ class Store:
         return sorted(items, key=lambda item: (-item.articles, item.name))[:limit]
 
     # -- reading -------------------------------------------------------------------------
-
-    @translated
-    def article(self, article_id: int) -> StoredArticle | None:
-        return read_article(self.db.conn, article_id)
 
     @translated
     def entity_names(self, ids: Sequence[int]) -> dict[int, tuple[str, EntityType]]:
@@ -344,12 +176,3 @@ class Store:
         from store.exporting import export_articles
 
         yield from export_articles(self.db, self.path, self.compile(query), self.article)
-
-
-def _existing(targets: list[str]) -> list[str]:
-    """The targets still there (a folder pruned away whole is no failure of the ingest)."""
-    return [target for target in targets if os.path.lexists(target)]
-
-
-def _valid(ids: Sequence[int]) -> list[int]:
-    return [article_id for article_id in ids if valid_id(article_id)]

@@ -6,7 +6,7 @@ on a narrow one. The reader takes room only once an article is open."""
 from __future__ import annotations
 
 from textual.screen import Screen
-from textual.widgets import Input
+from textual.widgets import Footer, Input
 
 from tui.widgets.entities import EntityList
 from tui.widgets.reader import Reader
@@ -61,3 +61,6 @@ class Panes:
     def fit(self, width: int) -> None:
         self.screen.set_class(width < NARROW, "narrow")
         self.screen.set_class(NARROW <= width < SIDE_BY_SIDE, "stacked")
+        # Narrow, the keys sit closer together, so that "q Quit" still fits.
+        for footer in self.screen.query(Footer):
+            footer.compact = width < NARROW

@@ -34,8 +34,9 @@ class Acronyms:
             self.touched.add(key)
         elif " " in key:
             letters = initials(key)
-            self.by_initials[letters].add(entity_id)
-            self.touched.add(letters)
+            if letters not in key.split():  # 'EC Commission' is no expansion of 'EC'
+                self.by_initials[letters].add(entity_id)
+                self.touched.add(letters)
             base = company_base(key)
             if base:
                 self.by_initials[initials(base)].add(entity_id)

@@ -31,6 +31,7 @@ _ORG_LIST = re.compile(
 _WORK_BEFORE = frozenset({"film", "movie", "novel", "book", "album", "play", "musical", "sitcom", "documentary", "biopic", "thriller", "opera", "drama"})  # fmt: skip
 _WORK_AFTER = re.compile(r" (?:films?|movies?|books?|novels?|franchise|sequel|series|saga)\b")
 _CONNECTORS = frozenset({"of", "on", "for", "and", "&", "the"})
+_BEFORE_VERB = frozenset({"has", "had", "also", "later", "earlier", "again", "then", "himself", "herself"})
 _PLACE_BEFORE = frozenset({"in", "near", "between", "outside", "across", "toward", "towards", "into", "from", "around", "throughout", "inside"})  # fmt: skip
 # Before a name: what it is ('rock band', 'rights group', 'law firm'); not 'duo' (two people)
 # nor 'maker' or 'broadcaster' (also a person's trade: 'film maker Theo van Gogh').
@@ -104,14 +105,21 @@ def _add_cues_before(mention: Mention, before_text: str, word_before: str, lex: 
 
 def _add_cues_after(mention: Mention, after_text: str, lex: Lexicon) -> None:
     """'Smith said', 'Acme, a company', 'Acme shares'."""
-    words = after_text.split(maxsplit=1)
+    words = after_text.split(maxsplit=2)
     next_word = words[0].lower().strip(".,;:") if words else ""
     if after_text[:1] == " " and next_word in lex.person_verbs:
         mention.person_cue = True
+    elif after_text[:1] == " " and next_word in _BEFORE_VERB and len(words) > 1 and _verb(words[1], lex):
+        mention.person_cue = True  # 'Mikulic has said'
+
     if after_text[:2].strip()[:1] in (",", "-", "—", "–") and _ORG_APPOSITION.match(after_text):
         mention.org_cue = True
     if next_word in _ORG_AFTER:
         mention.org_cue = True
+
+
+def _verb(word: str, lex: Lexicon) -> bool:
+    return word.lower().strip(".,;:") in lex.person_verbs
 
 
 _ORG_NOUN_HINTS = ("compan", "firm", "group", "organi", "bank", "giant", "platform", "app", "outlet", "brand", "maker", "carrier", "airline", "agenc", "ngo", "charit", "newspaper", "dailies", "network", "broadcaster", "publisher", "startup")  # fmt: skip

@@ -16,7 +16,7 @@ _NAME_WORD = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
 _MAX_NAME = 4
-_CONNECTORS = frozenset({"of", "for", "on", "and", "the", "&"})
+_JOINING = frozenset({"of", "for", "on", "and", "&"})
 
 
 def split_descriptor(words: list[str], lex: Lexicon) -> tuple[list[str], list[str]] | None:
@@ -26,8 +26,8 @@ def split_descriptor(words: list[str], lex: Lexicon) -> tuple[list[str], list[st
     shaped = _name_shaped_tail(words, lex)  # where a name could start: name-shaped words to the end
     for start in range(len(words) - 2, max(0, len(words) - shaped - 1, len(words) - _MAX_NAME - 1), -1):
         head, name = words[:start], words[start:]
-        if head[-1].lower() in _CONNECTORS:
-            continue  # 'Bank of Nova Scotia' describes no one
+        if any(word in _JOINING for word in head):
+            return None  # 'Organization of Petroleum Exporting Countries' is a name, not a description
         if _opens_name(name, lex) and all(describes(word, lex) for word in head):
             return head, name
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from articles.entities.group import Group, group_mentions, to_entities
@@ -10,11 +11,16 @@ from articles.entities.mention import Mention
 from articles.entities.mentions import headline_words, mentions_in, unambiguous_word
 from articles.entities.normalize import fold, name_key
 from articles.entities.qualify import qualify_generic
+from articles.entities.spans import is_mostly_upper
 from articles.markdown import plain
 from articles.meta import strip_dateline_agency
 from articles.model import Entity
 
 _MAX_CHARS = 200_000
+# 'Hitachi Ltd <HIT>', 'UNILEVER'S <UN>': a wire's stock symbol is another name of the company
+# it follows, as letters in brackets are ('Hitachi Ltd (HIT)'), and no organisation of its own
+# (not the United Nations); in a headline it names nothing. '<Mitsubishi Corp>' is a name.
+_TICKER = re.compile(r"<([A-Z][A-Z0-9.&]{0,9})>")
 
 
 def extract_entities(title: str, paragraphs: Sequence[str]) -> tuple[Entity, ...]:
@@ -26,14 +32,20 @@ def extract_entities(title: str, paragraphs: Sequence[str]) -> tuple[Entity, ...
         if budget <= 0:
             break
         text = plain(paragraph)[:budget]
+        if "<" in text:
+            text = _TICKER.sub(" " if is_mostly_upper(text) else r"(\1)", text)
         if index < 2:
             text = strip_dateline_agency(text, lambda region: _known_place(region, lex))
         budget -= len(text)
         mentions.extend(mentions_in(text, lex))
     groups = group_mentions(mentions, lex)
-    _count_title(title, groups, lex)
+    _count_title(_without_tickers(title), groups, lex)
     qualify_generic(groups, lex)
     return tuple(to_entities(groups))
+
+
+def _without_tickers(title: str) -> str:
+    return _TICKER.sub(" ", title) if "<" in title else title
 
 
 def _known_place(region: str, lex: Lexicon) -> bool:

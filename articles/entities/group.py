@@ -11,7 +11,7 @@ from articles.entities.lexicon import Lexicon, is_common, is_participle
 from articles.entities.mention import Mention
 from articles.entities.normalize import fold, name_key
 from articles.entities.pairs import pair_firms
-from articles.entities.record import company_key, short_words_of
+from articles.entities.record import alike_names, company_key, short_words_of
 from articles.model import Entity, EntityType
 
 _EVIDENCE_RANK = {
@@ -81,11 +81,10 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Group]:
 
 def _dispatch(mention: Mention, groups: dict[str, Group], singles: list[Mention]) -> None:
     """A known or typed name joins its group now; a lone word waits for the article's names."""
-    if mention.known is not None:
-        _add(groups, name_key(mention.known.name), mention)
-    elif mention.type is not None and (len(mention.words) > 1 or mention.evidence == "acronym"):
-        base = company_key(mention.key) if mention.type == "organization" else None
-        _add(groups, base or mention.key, mention)
+    if mention.known is not None or (
+        mention.type is not None and (len(mention.words) > 1 or mention.evidence == "acronym")
+    ):
+        _add(groups, _group_key(mention), mention)
     else:
         singles.append(mention)
 
@@ -202,8 +201,16 @@ def _join_acronyms(groups: dict[str, Group], mentions: list[Mention]) -> None:
         group = groups.get(key)
         if group is None or not _is_acronym_group(group):
             continue
-        target = definitions.get(key) or _spelled_by_initials(key, groups)
-        if target and target in groups and target != key:
+        letters = name_key(group.mentions[0].surface)
+        # The article's own 'Seemala Corp (UN)' outweighs the well-known meaning of the letters.
+        target = definitions.get(letters) if letters in definitions else None
+        if target is None and group.canonical is None:
+            target = _spelled_by_initials(key, groups)
+        if not target or target not in groups or target == key:
+            continue
+        if group.canonical is not None and alike_names(target, name_key(group.canonical)):
+            group.mentions.extend(groups.pop(target).mentions)  # the well-known name, spelt its own way
+        else:
             groups[target].mentions.extend(group.mentions)
             del groups[key]
 
@@ -216,7 +223,7 @@ def _group_key(mention: Mention) -> str:
 
 
 def _is_acronym_group(group: Group) -> bool:
-    return all(mention.surface.replace(".", "").isupper() for mention in group.mentions) and group.canonical is None
+    return all(mention.surface.replace(".", "").isupper() and " " not in mention.surface for mention in group.mentions)
 
 
 def _spelled_by_initials(acronym: str, groups: dict[str, Group]) -> str | None:
@@ -226,6 +233,7 @@ def _spelled_by_initials(acronym: str, groups: dict[str, Group]) -> str | None:
         for key, group in groups.items()
         if len(key.split()) > 1
         and group.type != "person"
+        and acronym not in key.split()
         and (_initials(key) == letters or letters in spelled_letters(group.surfaces()))
     ]
     return matches[0] if len(matches) == 1 else None

@@ -15,7 +15,7 @@ from typing import cast
 from articles.entities.evidence import Background, Context, Profile, choose
 from articles.entities.index import Changes, EntityIndex
 from articles.entities.normalize import name_key
-from articles.entities.record import EntityRecord, company_base, initials, is_short_form
+from articles.entities.record import EntityRecord, alike_names, company_base, initials, is_short_form
 from articles.entities.spelling import misspelt_of
 from articles.model import EntityType
 
@@ -161,6 +161,9 @@ class Identities(EntityIndex):
         if misspelt is not None:
             return misspelt
         found = {self.by_key[(record.type, key)] for key in record.keys if (record.type, key) in self.by_key}
+        if " " in record.key and found:
+            letters = {self.by_key.get((record.type, key)) for key in _letters_of(record)}
+            found = {i for i in found if i not in letters or alike_names(record.key, name_key(self.names[i][0]))}
         return max(found, key=lambda entity_id: (self.articles[entity_id], -entity_id)) if found else None
 
     def _misspelt(self, record: EntityRecord) -> int | None:
@@ -227,3 +230,11 @@ class Identities(EntityIndex):
         if self.load_profile is None and self.names[entity_id][1] == "person":
             return self._profile(entity_id)
         return self.profiles.get(entity_id)
+
+
+def _letters_of(record: EntityRecord) -> set[str]:
+    """The keys of a name's acronyms ('ITC' of 'International Trade Commission'): letters stand
+    for several names, so they make a name written out another one only when the two are alike
+    ('Food and Agricultural Organisation (FAO)' is the 'Food and Agriculture Organization'; the
+    'International Tin Council', which the archive's 'ITC' may already be, is another body)."""
+    return {name_key(alias) for alias in record.aliases if " " not in alias and alias.replace(".", "").isupper()}

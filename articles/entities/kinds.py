@@ -75,6 +75,8 @@ def _by_context(mention: Mention, words: list[str], lex: Lexicon) -> tuple[Entit
     if mention.place_cue and all(_NAME_WORD.match(word) for word in words) and not _name_like(words[-1], lex):
         return "place", "context"
     if len(words) >= 2:
+        if _joined_title_case(words, lex):
+            return "organization", "fallback"  # 'General Agreement on Tariffs and Trade'
         if not all(
             _NAME_WORD.match(word) or _INITIAL.match(word) or word.lower() in lex.name_particles for word in words
         ):
@@ -82,6 +84,20 @@ def _by_context(mention: Mention, words: list[str], lex: Lexicon) -> tuple[Entit
         common = sum(1 for word in words if fold(word) in lex.common_words)
         return ("organization", "fallback") if common or plural_noun(words[-1], lex) else ("person", "fallback")
     return None, "unknown"
+
+
+_JOINERS = frozenset({"of", "on", "for", "and"})
+
+
+def _joined_title_case(words: list[str], lex: Lexicon) -> bool:
+    """Three or more capitalised ordinary words held together by 'on', 'of', 'and': the words
+    of a body's name ('Agreement on Tariffs and Trade'), never a person's."""
+    content = [word for word in words if word not in _JOINERS and word != "the"]
+    if len(content) < 3 or len(content) == len(words):
+        return False
+    if any(fold(word) in lex.org_heads or fold(word) in lex.place_heads for word in content):
+        return False  # a name with a head noun is typed by it, or is two names ('House of Commons and …')
+    return all(_NAME_WORD.match(word) and is_common(word, lex) for word in content)
 
 
 def _name_like(word: str, lex: Lexicon) -> bool:

@@ -15,13 +15,15 @@ from articles.entities.pairs import mark_pair
 from articles.entities.record import LEGAL_SUFFIXES, company_base
 from articles.entities.segments import Segment, segment_span
 from articles.entities.spans import Span, find_spans, is_mostly_upper
-from articles.entities.wire import bracketed, bracketed_company, partner_firm, ticker_after
+from articles.entities.wire import bracketed, bracketed_company, partner_firm
 from articles.model import EntityType
 
 _DEFINED_ACRONYM = re.compile(r"^\s*\((?:the\s+)?([A-Z][A-Za-z]{1,7})\)")
 _DIGIT = re.compile(r"\d")
 _CONNECTORS = frozenset({"of", "on", "for", "and", "&", "the"})
-_NUMBERED = re.compile(r"^\s+(?:No\.\s*)?\d")
+# 'Apollo 11', 'Boeing 747': a number after a name is part of a designation; a quantity is not
+# ('output in the European Community 6.5 pct to 9.91 mln').
+_NUMBERED = re.compile(r"^\s+(?:No\.\s*)?\d+(?![.,]?\d)(?!\s*(?:%|pct\b|percent\b|per\s+cent\b))")
 _ORG_NOUNS_AFTER = frozenset({"news", "agency", "newspaper", "daily", "weekly", "magazine", "channel", "network", "broadcaster", "band", "club"})  # fmt: skip
 _WEAK_EVIDENCE = frozenset({"shape", "fallback", "context", "known-surname", "unknown"})
 _AFTER_ARTICLE = frozenset({"a", "an", "the", "with", "against", "by", "of", "from", "to", "and", "in", "on", "at", "for", "between", "fighting", "join", "joined", "joining", "fight"})  # fmt: skip
@@ -56,6 +58,7 @@ def mentions_in(paragraph: str, lex: Lexicon) -> list[Mention]:
             mention = _judge(segments[0], span, True, lex)
             if mention is not None:
                 found.append(mention)
+                found.extend(_leading_acronym(mention, lex))
             continue
         judged = [_judge(segment, span, index == len(segments) - 1, lex) for index, segment in enumerate(segments)]
         if len(segments) == 2 and " " in span.text:
@@ -63,7 +66,33 @@ def mentions_in(paragraph: str, lex: Lexicon) -> list[Mention]:
         siblings = [mention for mention in judged if mention is not None]
         _share_list_cues(siblings)
         found.extend(siblings)
+        found.extend(acronym for mention in siblings for acronym in _leading_acronym(mention, lex))
     return found
+
+
+# Words that make a company's name of its letters ('NSO Group'), not a body of an organisation.
+_COMPANY_WORDS = frozenset({"group", "international", "holdings", "industries", "enterprises", "technologies", "systems", "partners", "capital", "airlines", "airways", "communications", "resources", "energy"})  # fmt: skip
+
+
+def _leading_acronym(mention: Mention, lex: Lexicon) -> list[Mention]:
+    """'the EC Commission', 'EC ministers': a body named by an organisation's letters and
+    ordinary words ('Commission', 'Delegation') also names that organisation."""
+    words = mention.words
+    if mention.type not in ("organization", None) or len(words) < 2 or not ACRONYM.match(words[0]):
+        return []
+    letters = words[0]
+    if not all(is_common(word, lex) and not word.isupper() for word in words[1:]):
+        return []  # 'KLM Royal Dutch Airlines' is the airline, named in full
+    if len(words) == 2 and (fold(words[1]) in _COMPANY_WORDS or fold(words[1]) in LEGAL_SUFFIXES):
+        return []  # 'NSO Group', 'CFM International': the company's own name
+    known = lex.known.get(name_key(letters))
+    if known is not None:
+        if known.type != "organization":
+            return []  # 'U.S. Treasury' names the country, a place: not this rule's business
+        return [Mention(letters, known_key(known), "organization", "known", False, known=known)]
+    if fold(letters) in lex.common_words or fold(letters) in lex.non_entities:
+        return []
+    return [Mention(letters, name_key(letters), "organization", "acronym", False)]
 
 
 def _defined_by_acronym(span: Span, lex: Lexicon) -> list[Mention] | None:
@@ -193,8 +222,6 @@ def _judge(segment: Segment, span: Span, last: bool, lex: Lexicon) -> Mention | 
             return None
         mention = Mention(surface, key, reading.known.type, "known", initial, segment.title, reading.known)
         add_context_cues(mention, span, segment, last, lex)
-        if last and reading.known.type == "organization":
-            mention.acronym_of = ticker_after(span.after_text)
         return mention
     after_text = span.after_text if last else ""
     if after_text and _NUMBERED.match(after_text):
@@ -214,8 +241,6 @@ def _judge(segment: Segment, span: Span, last: bool, lex: Lexicon) -> Mention | 
     defined = _DEFINED_ACRONYM.match(after_text) if last else None
     if defined and defined.group(1) != surface:
         mention.acronym_of = defined.group(1)
-    elif after_text[:2] in (" <", "<"):
-        mention.acronym_of = ticker_after(after_text)
     mention.type, mention.evidence = kind_of(
         surface, key, bool(mention.title), mention.person_cue, mention.org_cue, mention.place_cue
     )

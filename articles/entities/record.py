@@ -113,6 +113,16 @@ def short_words_of(short: list[str], full: list[str]) -> bool:
     return 0 < len(short) < len(full) and short[-1] == full[-1] and set(short) <= set(full)
 
 
+def alike_names(key: str, other: str) -> bool:
+    """Most words of the two keys are the same ('food and agricultural organization' and 'food
+    and agriculture organization'), or the other is only letters ('ibm'): what letters that
+    stand for both may join."""
+    if " " not in other:
+        return True
+    words, others = set(key.split()) - _JOINING, set(other.split()) - _JOINING
+    return 2 * len(words & others) > max(len(words), len(others))
+
+
 def initials(key: str) -> str:
     """'european community' -> 'ec', 'general agreement on tariffs and trade' -> 'gatt'."""
     return "".join(word[0] for word in key.split() if word not in _JOINING)

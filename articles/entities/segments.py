@@ -8,9 +8,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from articles.entities.compounds import shared_head, split_trailing_person
 from articles.entities.descriptors import split_descriptor
 from articles.entities.lexicon import Lexicon, is_common, lexicon
 from articles.entities.normalize import fold, name_key, strip_possessive
+from articles.entities.record import LEGAL_SUFFIXES
 
 _JOINING = frozenset({"of", "for", "on", "the", "and", "&"})
 _MODIFIER = re.compile(
@@ -19,6 +21,8 @@ _MODIFIER = re.compile(
     r"headquartered|flagged|brokered|sponsored|friendly|occupied|annexed|administered|area|region|wide)$",
     re.IGNORECASE,
 )
+# 'Reagan-appointed', 'Kremlin-approved': any past participle written in lower case after the name.
+_PARTICIPLE = re.compile(r"^(?P<name>[^\W\d_][\w.'’]*)-[a-z]{3,}ed$")
 _PREFIXED = re.compile(r"^(?:pro|anti|ex|non|post|pre|neo|mid|inter|intra|trans|cross)-", re.IGNORECASE)
 _BREAK = "|"
 # Capitalised, these open names ('Inter-American Development Bank', 'Anti-Doping Agency').
@@ -56,9 +60,11 @@ def _segment(text: str, lex: Lexicon, initial: bool = True) -> list[Segment]:
             words = words[1:]
         return [Segment(tuple(words), first=words[0] == opening)]
     segments: list[Segment] = []
-    for piece in _split_possessives(_split_hyphens(words, lex), lex):
-        for part in _split_connectors(piece, lex):
-            segments.extend(_strip_titles(part, lex, initial and not segments))
+    for name in shared_head(words, lex) or [words]:
+        for piece in _split_possessives(_split_hyphens(name, lex), lex):
+            for joined in _split_connectors(piece, lex):
+                for part in split_trailing_person(joined, lex):
+                    segments.extend(_strip_titles(part, lex, initial and not segments))
     return [
         Segment(segment.words, segment.title, index == 0 and segment.words[0] == opening)
         for index, segment in enumerate(segments)
@@ -85,7 +91,7 @@ def _split_hyphens(words: list[str], lex: Lexicon) -> list[str]:
     ByteDance; 'al-Assad' and 'University of Nebraska-Lincoln' name one thing each."""
     out: list[str] = []
     for index, word in enumerate(words):
-        modifier = _MODIFIER.match(word)
+        modifier = _MODIFIER.match(word) or _PARTICIPLE.match(word)
         if modifier:
             name = modifier.group("name")
             if fold(name) not in lex.demonyms and name[:1].isupper():
@@ -151,6 +157,8 @@ def _names_an_organisation(owner: list[str], rest: list[str], lex: Lexicon) -> b
         return False
     if name_key(" ".join(bare_owner)) in lex.places or bare_owner[-1].isupper():
         return False
+    if len(bare_owner) > 1 and bare_owner[0] in lex.given_names:
+        return False  # 'Ivan Boesky's Seemala Corp' is his firm, not one name
     return any(fold(word) in lex.org_heads for word in rest)
 
 
@@ -177,9 +185,35 @@ def _joins(left: list[str], words: list[str], index: int, lex: Lexicon) -> bool:
         right = [word for word in words[index + 1 :] if word.lower() != "the"]
         if _is_person_list(words, index, lex) or _is_place_or_known(left, lex) or _is_place_or_known(right, lex):
             return False
+        if len(right) == 1 and fold(right[0]) in lex.org_heads and fold(right[0]) not in LEGAL_SUFFIXES:
+            return False  # 'Reagan and Administration officials': a head noun alone names nothing
         left_org = any(fold(word) in lex.org_heads for word in left)
-        return left_org or fold(words[-1]) in lex.org_heads
-    return any(_is_head(word, lex) for word in left) or bool(left and left[-1].lower() in _JOINING)
+        return left_org or fold(words[-1]) in lex.org_heads or _only_capitalised_words(left, words, index, lex)
+    if any(_is_head(word, lex) for word in left) or bool(left and left[-1].lower() in _JOINING):
+        return True
+    return _only_capitalised_words(left, words, index, lex)
+
+
+def _only_capitalised_words(left: list[str], words: list[str], index: int, lex: Lexicon) -> bool:
+    """'General Agreement on Tariffs and Trade': cut at 'on', 'General Agreement' is no name
+    (an agreement is not an entity) and 'Tariffs' is an ordinary word capitalised only because
+    it belongs to the name; so the connector holds the name together, and so does an 'and'
+    that carries such a name on ('… and Trade')."""
+    right = []
+    for word in words[index + 1 :]:
+        if word.lower() in _JOINING:
+            break
+        right.append(word)
+    content = [word for word in left if word.lower() not in _JOINING]
+    if not right or not content or not all(_capitalised_common(word, lex) for word in content + right):
+        return False
+    if words[index].lower() in ("and", "&"):
+        return len(content) < len(left)  # an 'and' inside such a name, not between two names
+    return fold(left[-1]) in lex.excluded_heads
+
+
+def _capitalised_common(word: str, lex: Lexicon) -> bool:
+    return word[:1].isupper() and not word.isupper() and is_common(word, lex) and not _is_known([word], lex)
 
 
 def _is_person_list(words: list[str], index: int, lex: Lexicon) -> bool:

@@ -1,6 +1,6 @@
 """What wire copy marks by its own conventions: Reuters writes a company without a listing in
-angle brackets ('<Wagner and Brown> made an offer') and a listed one's ticker after its name
-('Jones Intercable Inc <JOIN>'). A bracketed name is one company's, whatever its words say."""
+angle brackets ('<Wagner and Brown> made an offer'), whatever its words say, and a partner's
+name before a comma ('Goldman, Sachs and Co'). Tickers ('<HIT>') are read in extract.py."""
 
 from __future__ import annotations
 
@@ -11,14 +11,7 @@ from articles.entities.mention import Mention
 from articles.entities.normalize import name_key
 from articles.entities.spans import Span
 
-_TICKER = re.compile(r"^\s?<([A-Z][A-Z.]{0,8})>")
 _LETTERS = re.compile(r"^[A-Z]{1,6}$")
-
-
-def ticker_after(after_text: str) -> str | None:
-    """The ticker written right after a company's name, if any."""
-    match = _TICKER.match(after_text)
-    return match.group(1) if match else None
 
 
 def bracketed(span: Span) -> bool:

@@ -4,7 +4,6 @@ the keyboard. Every search and every read runs in a worker; the screen shows wha
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import nullcontext
 
 from rich.text import Text
 from textual import on
@@ -16,17 +15,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from articles.sanitize import sanitize_line
-from store import EntityFacet, Facets, Search, Sort, Store, StorePool
+from store import EntityFacet, Search, Sort, StorePool
 from store.query.parser import query_terms
 from tui.article_actions import ArticleActions
 from tui.article_insights import ArticleInsights
 from tui.bulk import MarkAllRead
-from tui.data import ResultSet, load_results
+from tui.data import ResultSet
 from tui.feedfilter import FeedFilter
 from tui.fetching import FeedFetcher
-from tui.hints import empty_results
 from tui.layout import Panes
 from tui.removing import ArticleRemoval
+from tui.searching import Searching
 from tui.session import Session, save_session
 from tui.watching import ArchiveWatch
 from tui.widgets.entities import EntityPane
@@ -35,8 +34,6 @@ from tui.widgets.related import RelatedList
 from tui.widgets.searchbar import SearchBar
 from tui.widgets.timeline import Timeline
 from tui.work import in_worker
-
-FACETS = 50
 
 
 class MainScreen(Screen[None]):
@@ -70,14 +67,9 @@ class MainScreen(Screen[None]):
         # Searches show best matches first ('r' switches to the timeline); no text means the timeline.
         self.sort: Sort = session.sort
         self.chosen: dict[int, EntityFacet] = dict(session.chosen)
-        self.generation = 0
-        self.searched: str | None = None
-        """The query of the last search that finished (shown, or failed): while it is not the
-        one in the search bar, a search is pending."""
-        self._searching = ""
-        self._counted = -1
         self.pending_select: int | None = session.article
         self.panes = Panes(self)
+        self.searching = Searching(self, pool, self._results_shown)
         self.articles = ArticleActions(self, pool, self._article_opened)
         self.insights = ArticleInsights(self, pool, self.set_query, self.toggle_entity)
         self.bulk = MarkAllRead(self, pool, self.refresh_results)
@@ -107,14 +99,13 @@ class MainScreen(Screen[None]):
             self.run_search(open_selected=reading)
             return
         # The first page was read before the first frame: show it now, the rest follows.
-        self.generation += 1
-        self._show_results(session.results, self.generation, self.pending_select)
+        self.searching.show_ready(session.results, self.chosen, self.pending_select)
         if reading and self.pending_select is not None:
             self.articles.load(self.pending_select, focus=False, restored=True)
         self.pending_select = None
 
     def on_unmount(self) -> None:
-        self.generation += 1  # a search still running sees it is no longer wanted, and stops
+        self.searching.stop()
         self.archive_watch.close()
 
     def on_resize(self, event: Resize) -> None:
@@ -136,74 +127,30 @@ class MainScreen(Screen[None]):
 
     def run_search(self, open_selected: bool = False, reorder: Search | None = None, near: int | None = None) -> None:
         """Search for what the bar and the filters say; `reorder` is the search on screen when
-        only the order changes (its compiled query is used again); `near` is where the cursor
-        goes when the article to select is not among the results."""
-        self.generation += 1
-        generation, select, self.pending_select = self.generation, self.pending_select, None
-        query, sort, ids = self.last_query, self.sort, tuple(self.chosen)
-        self._searching = query
+        only the order changes; `near` is where the cursor goes when the article to select is
+        not among the results; `open_selected`: the article selected opens in the reader."""
+        select, self.pending_select = self.pending_select, None
+        opened = (
+            (lambda: self.articles.load(select, focus=False, restored=True))
+            if open_selected and select is not None
+            else None
+        )
+        self.searching.run(self.last_query, self.sort, self.chosen, select, near, reorder, opened)
 
-        def search(store: Store) -> ResultSet:
-            # The first page on the connection already borrowed; later pages through the pool.
-            here = (
-                reorder.ordered(sort).lent_by(lambda: nullcontext(store))
-                if reorder
-                else store.prepare(query, ids, sort)
-            )
-            results = load_results(here, lambda: generation != self.generation)
-            if near is not None and select is not None:
-                results.find_near(select, near)
-            results.search = here.lent_by(self.pool.borrow)
-            return results
-
-        def show(results: ResultSet) -> None:
-            self._show_results(results, generation, select, near)
-            if open_selected and select is not None:
-                self.articles.load(select, focus=False, restored=True)
-
-        in_worker(self, self.pool, search, show, group="search", exclusive=True)
-
-    def _show_results(
-        self, results: ResultSet, generation: int, select_id: int | None, near: int | None = None
-    ) -> None:
-        if generation != self.generation:
-            return
-        self.searched = results.query
-        index = results.index_of(select_id) if select_id is not None else None
-        if index is None:
-            index = near
-        hint = empty_results(results.query, len(self.chosen), self.pool.path)
-        self.query_one(Timeline).show(results, index or 0, hint)
-        self.query_one(SearchBar).say(" · ".join(results.search.notes), note=True)
+    def _results_shown(self, results: ResultSet) -> None:
         order = "relevance" if results.sort == "rank" else "date"
         filters = f" · {len(self.chosen)} filter{'s' if len(self.chosen) != 1 else ''}" if self.chosen else ""
         self.show_status(f"{results.total:,} article{'s' if results.total != 1 else ''} · by {order}{filters}")
         self._save_state()
-        # Counted once the results are on screen: counting alongside held up their frame.
-        self.call_after_refresh(self._count_facets, results.search, generation)
-
-    def _count_facets(self, search: Search, generation: int) -> None:
-        if generation != self.generation:
-            return
-        # Shown after the next frame: the results must not wait for the entity list to rebuild.
-        shown = lambda facets: self.call_after_refresh(self._show_facets, facets, generation)  # noqa: E731
-        in_worker(self, self.pool, lambda _: search.facets(FACETS), shown, group="facets", exclusive=True)
-
-    def _show_facets(self, facets: Facets, generation: int) -> None:
-        if generation == self.generation:
-            self.query_one(EntityPane).show(facets, self.chosen)
-            self._counted = generation
 
     @property
     def idle(self) -> bool:
         """No search pending and the entities of the last one shown (what tests wait for)."""
-        return self.searched == self.last_query and self._counted == self.generation
+        return self.searching.idle(self.last_query)
 
     def search_failed(self, text: str) -> None:
         """A search could not run: say why under the search bar, keeping the results shown."""
-        self.searched = self._searching
-        self._counted = self.generation
-        self.query_one(SearchBar).say(text)
+        self.searching.failed(text)
 
     def show_status(self, text: str) -> None:
         self.query_one("#status", Static).update(Text(sanitize_line(text)))
