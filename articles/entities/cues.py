@@ -47,26 +47,13 @@ def add_context_cues(mention: Mention, span: Span, segment: Segment, last: bool,
     if segment.first:
         _add_cues_before(mention, span.before_text, word_before, lex)
     if last:
-        _add_cues_after(mention, span.after_text, lex)
+        _add_cues_after(mention, span.after_text, lex, span.text)
     if word_before in _PLACE_BEFORE:
         mention.place_cue = True
     if word_before in _WORK_BEFORE or (last and _WORK_AFTER.match(span.after_text)):
         mention.work_cue = True  # 'the film Vera Drake', 'the Harry Potter books': a title, not a person
-    if _collective(span, segment, word_before, last):
-        mention.collective_cue = True
     if mention.person_cue and not mention.title and not could_be_person(mention.surface, lex):
         mention.person_cue = False
-
-
-def _collective(span: Span, segment: Segment, word_before: str, last: bool) -> bool:
-    """'the band Franz Ferdinand', 'Villa striker Juan Pablo Angel', 'the agency Curtis
-    Brown': a name news copy gives as a band, a club or a firm, never as one person."""
-    if segment.first and word_before in _COLLECTIVE_BEFORE and _ADJACENT.search(span.before_text[-3:]):
-        return True
-    if not last or span.after_text[:1] != " " or span.text.endswith(("'s", "’s", "s'", "s’")):
-        return False  # 'Pete Doherty's band', 'Agassi's coach': whose, not what
-    words = span.after_text.split(maxsplit=1)
-    return bool(words) and words[0].lower().strip(".,;:") in _MEMBER_AFTER
 
 
 def could_be_person(surface: str, lex: Lexicon) -> bool:
@@ -95,6 +82,8 @@ def _add_cues_before(mention: Mention, before_text: str, word_before: str, lex: 
             mention.person_cue = True
         if word_before in lex.org_before_words:
             mention.org_cue = True
+        if word_before in _COLLECTIVE_BEFORE:
+            mention.collective_cue = True  # 'the band Franz Ferdinand', 'the agency Curtis Brown'
     if _could_list(before_text) and _mentions_org_noun(before_text) and _ORG_LIST.search(before_text):
         mention.org_cue = True
     if before_text.rstrip().endswith(","):
@@ -103,8 +92,10 @@ def _add_cues_before(mention: Mention, before_text: str, word_before: str, lex: 
             mention.person_cue = True
 
 
-def _add_cues_after(mention: Mention, after_text: str, lex: Lexicon) -> None:
-    """'Smith said', 'Acme, a company', 'Acme shares'."""
+def _add_cues_after(mention: Mention, after_text: str, lex: Lexicon, text: str) -> None:
+    """'Smith said', 'Acme, a company', 'Acme shares'; 'Villa striker Juan Pablo Angel' and
+    'Franz Ferdinand frontman' a band, a club or a firm; not 'Pete Doherty's band' (whose,
+    not what). `text`: the run the name ends."""
     words = after_text.split(maxsplit=2)
     next_word = words[0].lower().strip(".,;:") if words else ""
     if after_text[:1] == " " and next_word in lex.person_verbs:
@@ -116,6 +107,8 @@ def _add_cues_after(mention: Mention, after_text: str, lex: Lexicon) -> None:
         mention.org_cue = True
     if next_word in _ORG_AFTER:
         mention.org_cue = True
+    elif next_word in _MEMBER_AFTER and after_text[:1] == " " and not text.endswith(("'s", "’s", "s'", "s’")):
+        mention.collective_cue = True
 
 
 def _verb(word: str, lex: Lexicon) -> bool:

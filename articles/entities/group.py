@@ -60,10 +60,17 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Group]:
     singles: list[Mention] = []
     pairs: list[Mention] = []  # 'Wagner and Brown': a firm, unless the article says they are people
     for mention in mentions:
-        if mention.pair is not None and mention.type != "place":
+        if mention.known is not None or (
+            mention.type is not None and (len(mention.words) > 1 or mention.evidence == "acronym")
+        ):
+            if mention.pair is None or mention.type == "place":
+                _add(groups, _group_key(mention), mention)  # most mentions: as _dispatch, inline
+            else:
+                pairs.append(mention)
+        elif mention.pair is not None:
             pairs.append(mention)
         else:
-            _dispatch(mention, groups, singles)
+            singles.append(mention)
     _vote_types(groups)
     _join_persons(groups)
     if pairs:

@@ -5,6 +5,7 @@ gives all its letters, and a department or ministry is named either way round.""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from articles.entities.lexicon import lexicon
 
@@ -15,13 +16,14 @@ _TURNED = frozenset({"department", "ministry"})
 
 def spelled_letters(surfaces: list[str]) -> set[str]:
     """Every set of letters (lower case) the written forms of one name spell."""
-    found: set[str] = set()
-    for surface in surfaces:
-        words = surface.replace("'s", "").split()
-        for form in (words, _turned(words)):
-            if form:
-                found.add("".join(_letters(word) for word in form if word.lower() not in _JOINING))
-    return found
+    return {letters for surface in surfaces for letters in _spelled(surface)}
+
+
+@lru_cache(maxsize=1 << 14)
+def _spelled(surface: str) -> tuple[str, ...]:
+    words = surface.replace("'s", "").split()
+    forms = [form for form in (words, _turned(words)) if form]
+    return tuple("".join(_letters(word) for word in form if word.lower() not in _JOINING) for form in forms)
 
 
 def _letters(word: str) -> str:
@@ -40,6 +42,8 @@ def _turned(words: list[str]) -> list[str] | None:
 def turned_key(key: str) -> str | None:
     """'us agriculture department' -> 'us department of agriculture' (and back): one
     department or ministry, named either way round, after its country if it leads."""
+    if "department" not in key and "ministry" not in key:
+        return None  # most names: nothing to turn
     words = key.split()
     lead = words[:1] if len(words) > 2 and _is_country(words[0]) else []
     rest = words[len(lead) :]
