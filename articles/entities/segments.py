@@ -245,7 +245,9 @@ def _strip_titles(words: list[str], lex: Lexicon, initial: bool = False) -> list
     if party:
         return [Segment(tuple(words[:party])), *_strip_titles(words[party:], lex)]
     words = _strip_descriptors(words, lex)
-    described = split_descriptor(words, lex) if not _is_place_or_known(words, lex) else None
+    described = split_descriptor(words, lex)
+    if described is not None and _is_place_or_known(words, lex):
+        described = None  # 'the United Arab Emirates' in a list describes no one
     if described is not None:
         return [Segment(tuple(described[1]), " ".join(described[0]))]
     return [Segment(tuple(words))] if words else []
