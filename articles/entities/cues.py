@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from articles.entities.kinds import plural_noun
 from articles.entities.lexicon import Lexicon, is_common
 from articles.entities.mention import Mention
 from articles.entities.normalize import fold
@@ -28,10 +29,16 @@ _ORG_LIST = re.compile(
     r"(?:,|(?:\s+[a-z]+){0,4},?\s+(?:like|such as|including))\s+(?:[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*,?\s+(?:and\s+)?)*(?:and\s+)?$"
 )
 _WORK_BEFORE = frozenset({"film", "movie", "novel", "book", "album", "play", "musical", "sitcom", "documentary", "biopic", "thriller", "opera", "drama"})  # fmt: skip
-_WORK_AFTER = re.compile(r" (?:films?|movies?|books?|novels?|franchise|sequel)\b")
+_WORK_AFTER = re.compile(r" (?:films?|movies?|books?|novels?|franchise|sequel|series|saga)\b")
 _CONNECTORS = frozenset({"of", "on", "for", "and", "&", "the"})
 _BEFORE_VERB = frozenset({"has", "had", "also", "later", "earlier", "again", "then", "himself", "herself"})
 _PLACE_BEFORE = frozenset({"in", "near", "between", "outside", "across", "toward", "towards", "into", "from", "around", "throughout", "inside"})  # fmt: skip
+# Before a name: what it is ('rock band', 'rights group', 'law firm'); not 'duo' (two people)
+# nor 'maker' or 'broadcaster' (also a person's trade: 'film maker Theo van Gogh').
+_COLLECTIVE_BEFORE = frozenset({"band", "group", "club", "side", "outfit", "channel", "label", "newspaper", "magazine", "agency", "firm", "company", "carrier", "airline", "retailer", "lender", "insurer", "brokerage"})  # fmt: skip
+# After a name: a member of it ('Franz Ferdinand frontman', 'Chelsea striker', 'Shearson Lehman
+# analyst'); not 'aide' or 'adviser', whom people have too ('Reagan aide Oliver North').
+_MEMBER_AFTER = frozenset({"frontman", "frontwoman", "guitarist", "drummer", "bassist", "keyboardist", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "skipper", "manager", "boss", "bandmates", "analyst", "analysts", "economist", "economists", "strategist"})  # fmt: skip
 _ORG_AFTER = frozenset({"officials", "official", "spokesman", "spokeswoman", "spokesperson", "executives", "shares", "stock", "employees", "staff", "researchers", "analysts", "lawyers", "subsidiary", "chief", "ceo", "leader", "chairman", "chairwoman", "mp", "mps", "mep", "meps", "candidate", "councillor", "councillors"})  # fmt: skip
 
 
@@ -40,7 +47,7 @@ def add_context_cues(mention: Mention, span: Span, segment: Segment, last: bool,
     if segment.first:
         _add_cues_before(mention, span.before_text, word_before, lex)
     if last:
-        _add_cues_after(mention, span.after_text, lex)
+        _add_cues_after(mention, span.after_text, lex, span.text)
     if word_before in _PLACE_BEFORE:
         mention.place_cue = True
     if word_before in _WORK_BEFORE or (last and _WORK_AFTER.match(span.after_text)):
@@ -58,10 +65,12 @@ def could_be_person(surface: str, lex: Lexicon) -> bool:
     if len(words) == 1:
         word = words[0]
         return not is_common(word, lex) or fold(word) in lex.surnames or word in lex.given_names
-    if any(word in _CONNECTORS for word in words):
-        return False
+    if any(word in _CONNECTORS for word in words) or plural_noun(words[0], lex):
+        return False  # nor 'Statistics Canada said
     last = fold(words[-1])
-    return not (last.endswith("s") and last[:-1] in lex.common_words and last[:-1] not in lex.surnames)
+    return not (last.endswith("s") and last[:-1] in lex.common_words and last[:-1] not in lex.surnames) and not (
+        plural_noun(last, lex)
+    )
 
 
 def _add_cues_before(mention: Mention, before_text: str, word_before: str, lex: Lexicon) -> None:
@@ -73,6 +82,8 @@ def _add_cues_before(mention: Mention, before_text: str, word_before: str, lex: 
             mention.person_cue = True
         if word_before in lex.org_before_words:
             mention.org_cue = True
+        if word_before in _COLLECTIVE_BEFORE:
+            mention.collective_cue = True  # 'the band Franz Ferdinand', 'the agency Curtis Brown'
     if _could_list(before_text) and _mentions_org_noun(before_text) and _ORG_LIST.search(before_text):
         mention.org_cue = True
     if before_text.rstrip().endswith(","):
@@ -81,8 +92,10 @@ def _add_cues_before(mention: Mention, before_text: str, word_before: str, lex: 
             mention.person_cue = True
 
 
-def _add_cues_after(mention: Mention, after_text: str, lex: Lexicon) -> None:
-    """'Smith said', 'Acme, a company', 'Acme shares'."""
+def _add_cues_after(mention: Mention, after_text: str, lex: Lexicon, text: str) -> None:
+    """'Smith said', 'Acme, a company', 'Acme shares'; 'Villa striker Juan Pablo Angel' and
+    'Franz Ferdinand frontman' a band, a club or a firm; not 'Pete Doherty's band' (whose,
+    not what). `text`: the run the name ends."""
     words = after_text.split(maxsplit=2)
     next_word = words[0].lower().strip(".,;:") if words else ""
     if after_text[:1] == " " and next_word in lex.person_verbs:
@@ -94,6 +107,8 @@ def _add_cues_after(mention: Mention, after_text: str, lex: Lexicon) -> None:
         mention.org_cue = True
     if next_word in _ORG_AFTER:
         mention.org_cue = True
+    elif next_word in _MEMBER_AFTER and after_text[:1] == " " and not text.endswith(("'s", "’s", "s'", "s’")):
+        mention.collective_cue = True
 
 
 def _verb(word: str, lex: Lexicon) -> bool:

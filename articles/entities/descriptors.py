@@ -62,9 +62,15 @@ def _opens_name(name: list[str], lex: Lexicon) -> bool:
     first = name[0]
     if any(fold(word) in lex.place_heads for word in name):
         return False
+    if any(_plain_word(word, lex) for word in name[1:-1]):
+        return False  # 'Jones Industrial Average': an ordinary word inside, as in no person's name
     if first in lex.given_names:
         return True
     return not is_common(first, lex) and name_key(first) not in lex.places and name_key(first) not in lex.known
+
+
+def _plain_word(word: str, lex: Lexicon) -> bool:
+    return is_common(word, lex) and fold(word) not in lex.surnames and word not in lex.given_names
 
 
 def misspelt_title(folded: str, lex: Lexicon) -> bool:

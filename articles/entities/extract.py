@@ -10,6 +10,7 @@ from articles.entities.lexicon import MAJOR_PLACE_IN_TITLE, Lexicon, lexicon
 from articles.entities.mention import Mention
 from articles.entities.mentions import headline_words, mentions_in, unambiguous_word
 from articles.entities.normalize import fold, name_key
+from articles.entities.qualify import qualify_generic
 from articles.entities.spans import is_mostly_upper
 from articles.markdown import plain
 from articles.meta import strip_dateline_agency
@@ -39,6 +40,7 @@ def extract_entities(title: str, paragraphs: Sequence[str]) -> tuple[Entity, ...
         mentions.extend(mentions_in(text, lex))
     groups = group_mentions(mentions, lex)
     _count_title(_without_tickers(title), groups, lex)
+    qualify_generic(groups, lex)
     return tuple(to_entities(groups))
 
 

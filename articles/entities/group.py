@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from articles.entities.lexicon import Lexicon, is_common
+from articles.entities.letters import spelled_letters
+from articles.entities.lexicon import Lexicon, is_common, is_participle
 from articles.entities.mention import Mention
 from articles.entities.normalize import fold, name_key
+from articles.entities.pairs import pair_firms
 from articles.entities.record import alike_names, company_key, short_words_of
 from articles.model import Entity, EntityType
 
@@ -56,15 +58,26 @@ class Group:
 def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Group]:
     groups: dict[str, Group] = {}
     singles: list[Mention] = []
+    pairs: list[Mention] = []  # 'Wagner and Brown': a firm, unless the article says they are people
     for mention in mentions:
-        if mention.known is not None:
-            _add(groups, name_key(mention.known.name), mention)
-        elif mention.type is not None and (len(mention.words) > 1 or mention.evidence == "acronym"):
-            _add(groups, _group_key(mention), mention)
+        if mention.known is not None or (
+            mention.type is not None and (len(mention.words) > 1 or mention.evidence == "acronym")
+        ):
+            if mention.pair is None or mention.type == "place":
+                _add(groups, _group_key(mention), mention)  # most mentions: as _dispatch, inline
+            else:
+                pairs.append(mention)
+        elif mention.pair is not None:
+            pairs.append(mention)
         else:
             singles.append(mention)
     _vote_types(groups)
     _join_persons(groups)
+    if pairs:
+        firms_named = [key for key, group in groups.items() if group.type == "organization"]
+        people, firms = pair_firms(pairs, mentions, _person_words(groups), firms_named)
+        for mention in [*people, *firms]:
+            _dispatch(mention, groups, singles)
     names = _NameIndex(groups)
     for mention in singles:
         _place_single(mention, groups, names)
@@ -73,10 +86,14 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Group]:
     return [group for group in groups.values() if _worth_keeping(group, lex)]
 
 
-def _group_key(mention: Mention) -> str:
-    """Where a name's mentions meet: a company's without its legal suffix ('Hitachi Ltd')."""
-    base = company_key(mention.key) if mention.type == "organization" else None
-    return base or mention.key
+def _dispatch(mention: Mention, groups: dict[str, Group], singles: list[Mention]) -> None:
+    """A known or typed name joins its group now; a lone word waits for the article's names."""
+    if mention.known is not None or (
+        mention.type is not None and (len(mention.words) > 1 or mention.evidence == "acronym")
+    ):
+        _add(groups, _group_key(mention), mention)
+    else:
+        singles.append(mention)
 
 
 def _add(groups: dict[str, Group], key: str, mention: Mention) -> None:
@@ -104,6 +121,10 @@ def _join_persons(groups: dict[str, Group]) -> None:
         if len(longer) == 1 and key in groups:
             longer[0].mentions.extend(group.mentions)
             del groups[key]
+
+
+def _person_words(groups: dict[str, Group]) -> set[str]:
+    return {word for key, group in groups.items() if group.type == "person" and " " in key for word in key.split()}
 
 
 class _NameIndex:
@@ -163,6 +184,8 @@ def _settle_singles(groups: dict[str, Group]) -> None:
 
 
 def _vote_single(mentions: list[Mention]) -> EntityType | None:
+    if any(m.collective_cue for m in mentions) and all(m.type != "place" for m in mentions):
+        return "organization"  # 'the Tanjug news agency' once says what 'Tanjug said' is
     votes: defaultdict[EntityType, float] = defaultdict(float)
     for mention in mentions:
         if mention.person_cue:
@@ -199,6 +222,13 @@ def _join_acronyms(groups: dict[str, Group], mentions: list[Mention]) -> None:
             del groups[key]
 
 
+def _group_key(mention: Mention) -> str:
+    """The key of the group a named mention is in ('Acme Corp' is in 'acme')."""
+    if mention.known is not None:
+        return name_key(mention.known.name)
+    return (company_key(mention.key) if mention.type == "organization" else None) or mention.key
+
+
 def _is_acronym_group(group: Group) -> bool:
     return all(mention.surface.replace(".", "").isupper() and " " not in mention.surface for mention in group.mentions)
 
@@ -208,7 +238,10 @@ def _spelled_by_initials(acronym: str, groups: dict[str, Group]) -> str | None:
     matches = [
         key
         for key, group in groups.items()
-        if len(key.split()) > 1 and group.type != "person" and _initials(key) == letters and acronym not in key.split()
+        if len(key.split()) > 1
+        and group.type != "person"
+        and acronym not in key.split()
+        and (_initials(key) == letters or letters in spelled_letters(group.surfaces()))
     ]
     return matches[0] if len(matches) == 1 else None
 
@@ -224,7 +257,7 @@ def _worth_keeping(group: Group, lex: Lexicon) -> bool:
         return False
     if any(not mention.initial for mention in group.mentions):
         return True
-    if all(len(m.words) == 1 and is_common(m.surface, lex) for m in group.mentions):
+    if all(len(m.words) == 1 and (is_common(m.surface, lex) or is_participle(m.surface, lex)) for m in group.mentions):
         return False
     if any(m.person_cue or m.org_cue for m in group.mentions):
         return True

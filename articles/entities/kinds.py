@@ -50,6 +50,9 @@ def _intrinsic_type(mention: Mention, lex: Lexicon) -> tuple[EntityType | None, 
 
 
 _MAJOR_PLACE = 500_000
+# Ending a name of several words, an institution ('U.S. Treasury', 'U.S. Embassy'); alone,
+# unlike the head nouns of lexicon.json, a name too ('the Treasury said').
+_INSTITUTIONS = frozenset({"treasury", "embassy", "consulate", "exchequer"})
 
 
 def _gazetteer_place(mention: Mention, words: list[str], lex: Lexicon) -> bool:
@@ -79,7 +82,7 @@ def _by_context(mention: Mention, words: list[str], lex: Lexicon) -> tuple[Entit
         ):
             return None, "unknown"
         common = sum(1 for word in words if fold(word) in lex.common_words)
-        return ("organization", "fallback") if common else ("person", "fallback")
+        return ("organization", "fallback") if common or plural_noun(words[-1], lex) else ("person", "fallback")
     return None, "unknown"
 
 
@@ -108,7 +111,7 @@ def _head_type(words: list[str], lex: Lexicon) -> EntityType | None:
     first = fold(words[0])
     if first in ("city", "town", "county", "borough", "village") and len(words) > 2 and words[1] == "of":
         return "organization"
-    if last in lex.org_heads or fold(" ".join(words[-2:])) in lex.org_heads:
+    if last in lex.org_heads or last in _INSTITUTIONS or fold(" ".join(words[-2:])) in lex.org_heads:
         return "organization"
     if name_key(words[-1]) in lex.known_orgs and words[-1][:1].isupper():
         return "organization"
@@ -124,6 +127,9 @@ def _head_type(words: list[str], lex: Lexicon) -> EntityType | None:
                 return "place"
     if first in lex.place_prefixes_strong and len(words) <= 3:
         return "place"
+    if first in lex.org_openers:
+        return "organization"  # 'Banque Paribas', 'Societe Generale', 'Banco do Brasil'
+
     if len(words) == 2 and fold(words[0]) in lex.demonyms and is_common(words[1], lex):
         return "organization"  # 'European Community', 'American Express'
     opening = name_key(words[0])
@@ -144,6 +150,25 @@ def _head_type(words: list[str], lex: Lexicon) -> EntityType | None:
     return None
 
 
+def plural_noun(word: str, lex: Lexicon) -> bool:
+    """A plural of an ordinary noun that is no surname: what ends the names of businesses
+    ('Traders', 'Graphics', 'Brothers'), not of people ('Jones', 'Williams', 'Banks')."""
+    folded = fold(word)
+    if not folded.endswith("s") or folded.endswith("ss") or folded in lex.surnames:
+        return False
+    return folded in lex.common_words or folded[:-1] in lex.common_words
+
+
+def _business_plural(words: list[str], lex: Lexicon) -> bool:
+    """A plural noun ends the name, and no plain given name opens it ('Ed Balls', 'Tim Dams'
+    are people); a given name that is a surname too ('Harris') opens a business's name when
+    the noun is a long one ('Harris Graphics', not 'Lewis Boys')."""
+    if not plural_noun(words[-1], lex):
+        return False
+    first = words[0]
+    return first not in lex.given_names or (fold(first) in lex.surnames and len(words[-1]) >= 6)
+
+
 def _person_shaped(words: list[str], lex: Lexicon) -> bool:
     """'Jim Steyer', 'Brian M. Good', 'Jaime Jaquez Jr.', 'Jaylen Clark': a given name, an
     initial, a suffix, or an unusual first word before a common surname."""
@@ -153,6 +178,8 @@ def _person_shaped(words: list[str], lex: Lexicon) -> bool:
     if not all(_NAME_WORD.match(word) or _INITIAL.match(word) or word.lower() in lex.name_particles for word in core):
         return False
     surname = fold(core[-1])
+    if _business_plural(core, lex):
+        return False  # 'Harris Graphics', 'Korea Traders', 'Leeds Rhinos': a business or a club
     return (
         core[0] in lex.given_names
         or any(_INITIAL.match(word) for word in core[1:-1])

@@ -47,6 +47,7 @@ class Lexicon:
     time_words: frozenset[str]
     facility_heads: frozenset[str]
     place_prefixes_strong: frozenset[str]
+    org_openers: frozenset[str]
     demonyms: frozenset[str]
     given_names: frozenset[str]
     common_words: frozenset[str]
@@ -72,10 +73,27 @@ def _known_table(file_name: str, kind: EntityType, known: dict[str, Known], caps
     for line in _lines(file_name):
         canonical, _, aliases = line.partition("\t")
         entry = Known(canonical.strip(), kind)
-        for form in (canonical, *aliases.split("|")):
-            if form.strip():
-                known.setdefault(name_key(form), entry)
-                caps[name_key(form)] = caps.get(name_key(form), True) and form.replace(".", "").isupper()
+        forms = [form for form in (canonical, *aliases.split("|")) if form.strip()]
+        labels = [label for label in map(_member_label, forms) if label] if kind == "organization" else []
+        if kind == "organization":  # 'Federal Reserve Board', 'Fed Board': the body that runs it
+            labels += [f"{form} {body}" for form in forms for body in _GOVERNING if not form.endswith(body)]
+        for form in forms + labels:
+            known.setdefault(name_key(form), entry)
+            caps[name_key(form)] = caps.get(name_key(form), True) and form.replace(".", "").isupper()
+
+
+_GOVERNING = ("Board", "System")
+
+
+def _member_label(form: str) -> str | None:
+    """'Lib Dem' of 'Lib Dems', 'Liberal Democrat' of 'Liberal Democrats': a party or body
+    named for its members is named too by one member's label ('Lib Dem leader', 'a Lib Dem
+    plan'). Only for names of several words: 'Hama' is not 'Hamas', nor 'Barclay' 'Barclays'."""
+    words = form.split()
+    last = words[-1] if len(words) > 1 else ""
+    if not last.endswith("s") or last.endswith(("ss", "'s", "’s")) or not last[:1].isupper():
+        return None
+    return " ".join([*words[:-1], last[:-1]])
 
 
 def _places() -> dict[str, int]:
@@ -128,6 +146,7 @@ def lexicon() -> Lexicon:
         time_words=frozenset(words["time_words"]),
         facility_heads=frozenset(words["facility_heads"]),
         place_prefixes_strong=frozenset(words["place_prefixes_strong"]),
+        org_openers=frozenset(words["org_openers"]),
         demonyms=frozenset(fold(word) for word in _lines("demonyms.txt")),
         given_names=frozenset(_lines("given_names.txt")),
         common_words=common,
@@ -169,3 +188,16 @@ def is_common(word: str, lex: Lexicon) -> bool:
         if form in lex.common_words or (form.endswith("s") and form[:-1] in lex.common_words):
             return True
     return False
+
+
+def is_participle(word: str, lex: Lexicon) -> bool:
+    """'Echoing', 'Citing', 'Responding': an ordinary verb's -ing form, which opens sentences
+    and is no name ('Reading', 'Browning' and 'Downing' are names, and stay ones)."""
+    folded = fold(word)
+    if not folded.endswith("ing") or len(folded) < 6 or not folded.isalpha():
+        return False
+    if folded in lex.surnames or word in lex.given_names or name_key(word) in lex.places:
+        return False
+    stem = folded[:-3]
+    undoubled = stem[:-1] if stem[-1] == stem[-2] else ""
+    return any(form in lex.common_words for form in (stem, stem + "e", undoubled) if form)

@@ -24,8 +24,10 @@ class Mention:
     org_cue: bool = False
     place_cue: bool = False
     work_cue: bool = False
+    collective_cue: bool = False  # 'the band X', 'X striker Y', 'X were': no one person
     acronym_of: str | None = None
     headline: bool = False
+    pair: str | None = None  # 'Wagner and Brown', when this is one of the two
 
     @property
     def words(self) -> list[str]:

@@ -8,12 +8,14 @@ from functools import lru_cache
 
 from articles.entities.cues import add_context_cues
 from articles.entities.kinds import ACRONYM, kind_of
-from articles.entities.lexicon import Known, Lexicon, is_common, known_entity, lexicon
+from articles.entities.lexicon import Known, Lexicon, is_common, is_participle, known_entity, lexicon
 from articles.entities.mention import Mention
 from articles.entities.normalize import fold, name_key
+from articles.entities.pairs import mark_pair
 from articles.entities.record import LEGAL_SUFFIXES, company_base
 from articles.entities.segments import Segment, segment_span
 from articles.entities.spans import Span, find_spans, is_mostly_upper
+from articles.entities.wire import bracketed, bracketed_company, partner_firm
 from articles.model import EntityType
 
 _DEFINED_ACRONYM = re.compile(r"^\s*\((?:the\s+)?([A-Z][A-Za-z]{1,7})\)")
@@ -22,6 +24,8 @@ _CONNECTORS = frozenset({"of", "on", "for", "and", "&", "the"})
 # 'Apollo 11', 'Boeing 747': a number after a name is part of a designation; a quantity is not
 # ('output in the European Community 6.5 pct to 9.91 mln').
 _NUMBERED = re.compile(r"^\s+(?:No\.\s*)?\d+(?![.,]?\d)(?!\s*(?:%|pct\b|percent\b|per\s+cent\b))")
+_ORG_NOUNS_AFTER = frozenset({"news", "agency", "newspaper", "daily", "weekly", "magazine", "channel", "network", "broadcaster", "band", "club"})  # fmt: skip
+_WEAK_EVIDENCE = frozenset({"shape", "fallback", "context", "known-surname", "unknown"})
 _AFTER_ARTICLE = frozenset({"a", "an", "the", "with", "against", "by", "of", "from", "to", "and", "in", "on", "at", "for", "between", "fighting", "join", "joined", "joining", "fight"})  # fmt: skip
 
 
@@ -36,6 +40,14 @@ def mentions_in(paragraph: str, lex: Lexicon) -> list[Mention]:
         opens_with_word = first.lower() in lex.function_words
         if opens_with_word and not rest and not (first.isupper() and len(first) > 1):
             continue  # 'The', 'But', 'He' opening a sentence: the commonest run, and no name
+        if "<" in paragraph[span.start - 1 : span.start] and bracketed(span):
+            company = bracketed_company(span, lex)
+            found.extend([company] if company else [])
+            continue
+        firm = partner_firm(span, found, lex) if " Co" in text else None
+        if firm is not None:
+            found.append(firm)
+            continue
         defined = _defined_by_acronym(span, lex) if "(" in paragraph[span.end : span.end + 3] else None
         if defined is not None:
             found.extend(defined)
@@ -49,6 +61,8 @@ def mentions_in(paragraph: str, lex: Lexicon) -> list[Mention]:
                 found.extend(_leading_acronym(mention, lex))
             continue
         judged = [_judge(segment, span, index == len(segments) - 1, lex) for index, segment in enumerate(segments)]
+        if len(segments) == 2 and " " in span.text:
+            mark_pair(span, segments, judged, lex)
         siblings = [mention for mention in judged if mention is not None]
         _share_list_cues(siblings)
         found.extend(siblings)
@@ -177,6 +191,10 @@ def _read(segment_words: tuple[str, ...], initial: bool) -> _Reading | None:
         return None
     if initial and len(words) > 1 and is_common(words[0], lex) and _names_something(words[1:], lex):
         words, initial = words[1:], False
+    elif initial and len(words) > 1 and is_participle(words[0], lex) and not _has_head(words[1:], lex):
+        words, initial = words[1:], False  # 'Echoing Baker, Volcker said': the sentence's verb, then a name
+    while len(words) > 1 and words[0] in ("the", "a", "an"):
+        words = words[1:]  # 'Selling the Fiat unit', 'But the Liverpool Echo newspaper'
     surface = " ".join(words)
     key = name_key(surface)
     known = known_entity(surface, key, lex)
@@ -184,6 +202,8 @@ def _read(segment_words: tuple[str, ...], initial: bool) -> _Reading | None:
         return _Reading(tuple(words), surface, known_key(known), initial, known)
     if not key or key in lex.non_entities or fold(surface) in lex.demonyms or len(key) == 1 or _only_legal(key):
         return None  # a single letter ('P' of 'S/P') names nothing
+    if " " in key and fold(surface) in lex.titles:
+        return None  # 'the Prime Minister said': a title alone names no one in particular
     if len(words) == 1 and (fold(surface) in lex.org_heads or fold(surface) in lex.place_heads):
         return None
     if all(word.isupper() for word in words) and len(surface) > 3:
@@ -215,6 +235,8 @@ def _judge(segment: Segment, span: Span, last: bool, lex: Lexicon) -> Mention | 
     mention = Mention(surface, key, None, "shape", initial, segment.title)
     mention.person_cue = bool(segment.title)
     mention.place_cue = following_head in lex.place_heads
+    # 'the official Tanjug news agency'; not 'Jackie Milburn's club record'
+    mention.collective_cue = following_head in _ORG_NOUNS_AFTER and not _possessive(span.text)
     add_context_cues(mention, span, segment, last, lex)
     defined = _DEFINED_ACRONYM.match(after_text) if last else None
     if defined and defined.group(1) != surface:
@@ -222,6 +244,9 @@ def _judge(segment: Segment, span: Span, last: bool, lex: Lexicon) -> Mention | 
     mention.type, mention.evidence = kind_of(
         surface, key, bool(mention.title), mention.person_cue, mention.org_cue, mention.place_cue
     )
+    if mention.collective_cue and mention.type != "place" and mention.evidence in _WEAK_EVIDENCE:
+        mention.type, mention.evidence = "organization", "head"  # what its words said was a guess
+        mention.person_cue = False
     return mention
 
 
@@ -230,6 +255,15 @@ def _names_something(words: list[str], lex: Lexicon) -> bool:
     sentence before a name that stands on its own."""
     key = name_key(" ".join(words))
     return key in lex.known or key in lex.places
+
+
+def _possessive(text: str) -> bool:
+    return text.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _has_head(words: list[str], lex: Lexicon) -> bool:
+    """'Flying Tiger Line', 'Trading Company': the -ing word opens an organisation's name."""
+    return any(fold(word) in lex.org_heads or fold(word) in lex.place_heads for word in words)
 
 
 def _cut_designators(words: list[str]) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from articles.entities.letters import turned_key
 from articles.entities.lexicon import lexicon
 from articles.entities.normalize import name_key
 from articles.model import Entity, EntityType
@@ -49,10 +50,12 @@ def entity_keys(entity: Entity) -> set[str]:
     known = lexicon().known
     own = name_key(entity.name)
     own_words = own.split()
+    # 'Finance Ministry (Japan)' is not every 'Finance Ministry' (articles/entities/qualify.py).
+    generic = name_key(entity.name.partition(" (")[0]) if entity.name.endswith(")") else None
     keys = set()
     for form in (entity.name, *entity.aliases):
         key = name_key(form)
-        if not key or (key != own and _part_of(key.split(), own_words, entity.type)):
+        if not key or key == generic or (key != own and _part_of(key.split(), own_words, entity.type)):
             continue
         keys.add(key)
         entry = known.get(key)
@@ -61,6 +64,9 @@ def entity_keys(entity: Entity) -> set[str]:
         base = company_key(key) if entity.type == "organization" else None
         if base:
             keys.add(base)
+        turned = turned_key(key) if entity.type == "organization" and " " in key else None
+        if turned:
+            keys.add(turned)  # 'U.S. Agriculture Department' is the 'U.S. Department of Agriculture'
     return keys
 
 

@@ -25,6 +25,8 @@ _MODIFIER = re.compile(
 _PARTICIPLE = re.compile(r"^(?P<name>[^\W\d_][\w.'’]*)-[a-z]{3,}ed$")
 _PREFIXED = re.compile(r"^(?:pro|anti|ex|non|post|pre|neo|mid|inter|intra|trans|cross)-", re.IGNORECASE)
 _BREAK = "|"
+# Capitalised, these open names ('Inter-American Development Bank', 'Anti-Doping Agency').
+_NAMING_PREFIX = re.compile(r"^(?:Pro|Anti|Inter|Intra|Trans|Cross|Neo)-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,18 +97,31 @@ def _split_hyphens(words: list[str], lex: Lexicon) -> list[str]:
             if fold(name) not in lex.demonyms and name[:1].isupper():
                 out.append(name)
             out.append(_BREAK)
-        elif _PREFIXED.match(word):
-            out.append(_BREAK)
+        elif _PREFIXED.match(word) and not (_NAMING_PREFIX.match(word) and _heads_later(words[index + 1 :], lex)):
+            out.append(_BREAK)  # 'pro-Western Kurdish forces'; not 'Inter-American Development Bank'
         elif _names_two(word, lex) and not any(_is_head(w, lex) for w in words[:index]):
             first, second = word.split("-")
             out.extend([first, _BREAK, second])
-        elif word.lower() in lex.time_words and word.lower() != "may":
+        elif word.lower() in lex.time_words and (word.lower() != "may" or _day_follows(words, index)):
             # 'Pay April One', 'June Treasury bills': a month or a weekday ends a name and names
-            # nothing itself. 'May' is also a name ('Theresa May').
+            # nothing itself. 'May' is also a name ('Theresa May'), unless a day follows ('May One').
             out.extend([_BREAK, word, _BREAK])
         else:
             out.append(word)
     return out
+
+
+_DAY_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})  # fmt: skip
+
+
+def _day_follows(words: list[str], index: int) -> bool:
+    """'Record May One', 'May Twenty-one': the month, followed by its day in words."""
+    following = words[index + 1].lower().split("-", 1)[0] if index + 1 < len(words) else ""
+    return following in _DAY_WORDS
+
+
+def _heads_later(words: list[str], lex: Lexicon) -> bool:
+    return any(fold(word) in lex.org_heads for word in words)
 
 
 def _names_two(word: str, lex: Lexicon) -> bool:
@@ -226,11 +241,26 @@ def _strip_titles(words: list[str], lex: Lexicon, initial: bool = False) -> list
             head = [Segment(tuple(before))] if before and not _only_descriptors(before, lex) else []
             titled = [Segment(rest[0].words, rest[0].title or title), *rest[1:]] if rest else []
             return head + titled
+    party = _known_org_before_name(words, lex)
+    if party:
+        return [Segment(tuple(words[:party])), *_strip_titles(words[party:], lex)]
     words = _strip_descriptors(words, lex)
     described = split_descriptor(words, lex)
+    if described is not None and _is_place_or_known(words, lex):
+        described = None  # 'the United Arab Emirates' in a list describes no one
     if described is not None:
         return [Segment(tuple(described[1]), " ".join(described[0]))]
     return [Segment(tuple(words))] if words else []
+
+
+def _known_org_before_name(words: list[str], lex: Lexicon) -> int:
+    """'Lib Dem Norman Baker', 'Labour Tomas Berger': how many words of a well-known party or
+    organisation stand before a person's name (given name first), or 0."""
+    for length in (3, 2, 1):
+        fits = len(words) - length >= 2 and words[length] in lex.given_names
+        if fits and name_key(" ".join(words[:length])) in lex.known_orgs:
+            return length
+    return 0
 
 
 def _leads_off(words: list[str], lex: Lexicon, initial: bool) -> bool:
@@ -276,7 +306,7 @@ def _role_before_name(candidate: str, words: list[str], lex: Lexicon) -> bool:
     if candidate not in lex.roles or len(words) < 2:
         return False
     rest = words[1:]
-    return rest[0] in lex.given_names or (len(rest) == 1 and fold(rest[0]) not in lex.common_words)
+    return rest[0] in lex.given_names or (len(rest) == 1 and not is_common(rest[0], lex))  # not 'Star Wars'
 
 
 def _title_length(words: list[str], start: int, lex: Lexicon) -> int:

@@ -7,7 +7,7 @@ import re
 
 _UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
 _LOWER = "a-z" + "".join(chr(c) for c in range(0xDF, 0x250) if chr(c).islower())
-_ABBREVIATIONS = r"(?:Jr|Sr|St|Mt|Ft|Co|Corp|Inc|Ltd|Bros|Dr|Mr|Mrs|Ms|Gov|Rep|Sen|Gen|Lt|Col|Capt|Sgt|Adm|Cmdr|Prof|Rev|Maj|Brig|Gov)\."
+_ABBREVIATIONS = r"(?:Jr|Sr|St|ST|Mt|Ft|Co|Corp|Inc|Ltd|Bros|Dr|Mr|Mrs|Ms|Gov|Rep|Sen|Gen|Lt|Col|Capt|Sgt|Adm|Cmdr|Prof|Rev|Maj|Brig|Gov)\."
 _PARTICLE = r"(?:al|el|ad|as|ash|ar|an|bin|ibn|abu|ben|van|von|de|da|di|du|le|la|der|den|del|dos|das|ter|ten)"
 _WORD = rf"(?:{_ABBREVIATIONS}|(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.(?=\s+[{_UPPER}])|[{_UPPER}][\w&'’.-]*[\w&]|[{_UPPER}]|{_PARTICLE}-[{_UPPER}][\w'’-]*|\d+[{_LOWER}]*[{_UPPER}][\w]*)"
 _JOINER = rf"(?:\s+(?:(?:of|for|on|the|and|&|{_PARTICLE})\s+)*)"
