@@ -19,9 +19,9 @@ from store.terms import DocumentCounts, Term, article_terms, idf
 
 QUERY_TERMS = 40
 # The most index entries one question reads: what bounds its cost as the archive grows.
-POSTINGS = 12_000
-# No one term may take more than a third of them (nor be counted further).
-MOST_HELD = POSTINGS // 3
+POSTINGS = 10_000
+# No one term may take more than 40% of them.
+MOST_HELD = 4_000
 # A term in more than this share of the archive tells nothing about a subject.
 MOST_COMMON = 0.5
 # In an archive this small a term in nearly every article still tells one from another.
@@ -29,7 +29,7 @@ SMALL_ARCHIVE = 20
 # Every term of the article is counted this far at first (most are rarer).
 FIRST_COUNT = 200
 # Articles sharing the most weight of terms, then weighed by their length; the best go on.
-SHORTLIST = 400
+SHORTLIST = 250
 CANDIDATES = 200
 # Length normalisation as BM25's for a term held once (k1, b).
 K1 = 1.2
