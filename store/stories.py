@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
-from store.story_keys import COPY_KEYS, ENTITY_KEYS, TITLE_KEYS, copy_keys, event_keys, norm, signature, similarity
+from store.story_keys import COPY_KEYS, ENTITY_KEYS, TITLE_KEYS, StoryText, entity_keys, norm, similarity, story_text
 
 WINDOW_DAYS = 3
 CANDIDATES = 8
@@ -33,14 +33,20 @@ class StoryAssigner:
         self.kept: dict[int, _Kept] = {}
 
     def assign(self, article_id: int, title: str, body: str, published: object, entity_ids: Sequence[int]) -> int:
+        return self.assign_text(article_id, title, story_text(title, body), published, entity_ids)
+
+    def assign_text(
+        self, article_id: int, title: str, text: StoryText, published: object, entity_ids: Sequence[int]
+    ) -> int:
+        """Put an article in a story, its text's keys already made (`story_text`)."""
         day = _day(published)
-        mine = signature(title, body)
-        events, copies = event_keys(title, entity_ids), copy_keys(mine)
+        mine, copies = text.signature, list(text.copies)
+        events = entity_keys(entity_ids) + list(text.titles)
         story_id = self._best(self._candidates(events, copies, day), mine, day)
         if story_id is None:
-            story_id = self._new(article_id, title, day, mine)
+            story_id = self._new(article_id, title, day, text)
         else:
-            self._join(story_id, day, mine)
+            self._join(story_id, day, text)
         self.conn.execute(
             "INSERT OR REPLACE INTO story_members (article_id, story_id) VALUES (?, ?)", (article_id, story_id)
         )
@@ -115,26 +121,25 @@ class StoryAssigner:
         lead_norm = norm(lead)
         self.kept[story_id] = (lead, last, lead_norm, lead_norm if last is lead else norm(last))
 
-    def _new(self, article_id: int, title: str, day: str, mine: dict[str, int]) -> int:
-        packed = json.dumps(mine)
+    def _new(self, article_id: int, title: str, day: str, text: StoryText) -> int:
         cursor = self.conn.execute(
             "INSERT INTO stories (lead_id, title, day, articles, lead_signature, last_signature) "
             "VALUES (?, ?, ?, 1, ?, ?)",
-            (article_id, title, day or None, packed, packed),
+            (article_id, title, day or None, text.packed, text.packed),
         )
         story_id = int(cursor.lastrowid or 0)
-        self._keep(story_id, mine, mine)
+        self._keep(story_id, text.signature, text.signature)
         return story_id
 
-    def _join(self, story_id: int, day: str, mine: dict[str, int]) -> None:
+    def _join(self, story_id: int, day: str, text: StoryText) -> None:
         self.conn.execute(
             "UPDATE stories SET articles = articles + 1, last_signature = ?, "
             "day = CASE WHEN day IS NULL OR (? != '' AND ? < day) THEN nullif(?, '') ELSE day END WHERE id = ?",
-            (json.dumps(mine), day, day, day, story_id),
+            (text.packed, day, day, day, story_id),
         )
         if story_id in self.kept:
             lead, _, lead_norm, _ = self.kept[story_id]
-            self.kept[story_id] = (lead, mine, lead_norm, norm(mine))
+            self.kept[story_id] = (lead, text.signature, lead_norm, norm(text.signature))
 
 
 def _per_key(kind: str, when: str) -> str:
