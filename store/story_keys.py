@@ -171,6 +171,15 @@ def signature(title: str, body: str) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:SIGNATURE_WORDS])
 
 
+def merged_profile(profile: dict[str, int], words: dict[str, int]) -> dict[str, int]:
+    """A story's profile with one more article's signature: the SIGNATURE_WORDS words most
+    frequent over its articles, so that an account of the event in other words than its first
+    still finds the words the story's articles share."""
+    counts = Counter(profile)
+    counts.update(words)
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:SIGNATURE_WORDS])
+
+
 def norm(words: dict[str, int]) -> float:
     return math.sqrt(len(words))
 
