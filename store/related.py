@@ -39,6 +39,8 @@ ENTITY_WEIGHT = 0.03
 TIME_SHARE = 0.3
 TIME_DAYS = 30.0
 EXPLAINED_TERMS = 6
+# The why names shared words among the article's most telling ones.
+EXPLAINED_FROM = 8
 READ_CHARS = 60_000
 EXPLAINED_ENTITIES = 4
 
@@ -75,8 +77,8 @@ def related_articles(
 
 
 def _explained(found: list[RelatedArticle], chosen: list[_Chosen]) -> list[RelatedArticle]:
-    """Each listed article with the chosen terms it holds too, most telling first."""
-    holding = [(line(term.term.word), set(term.articles)) for term in chosen]
+    """Each listed article with the article's most telling terms it holds too, most telling first."""
+    holding = [(line(term.term.word), set(term.articles)) for term in chosen[:EXPLAINED_FROM]]
     return [
         replace(item, terms=tuple(word for word, others in holding if str(item.id) in others)[:EXPLAINED_TERMS])
         for item in found
