@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test lint eval eval-html eval-archive eval-related bench bench-quick bench-fetch bench-reingest clean
+.PHONY: install run test lint eval eval-html eval-archive eval-related eval-stories bench bench-quick bench-fetch bench-reingest clean
 
 $(BIN)/newsdesk: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ eval-archive: install
 # Related articles judged by Reuters' topic tags, on the TRAIN split only.
 eval-related: install
 	$(BIN)/python -m bench.related_eval $(ARGS)
+
+# Story clusters judged by Reuters' topic, organization and person tags, on the TRAIN split only.
+eval-stories: install
+	$(BIN)/python -m bench.story_eval $(ARGS)
 
 bench: install
 	$(BIN)/python -m bench

@@ -21,6 +21,7 @@ from articles.formats import Entry, NeedsStreaming, Part, entry_of, read_entries
 from discover import shown_path
 from store.changes import FileSeen, Job
 from store.fanout import Fanout, chunked, die_with, last_marked
+from store.story_keys import StoryText, story_text
 
 PARALLEL_FROM = 64
 RECORD_BATCH = 64
@@ -52,11 +53,14 @@ class Parsed:
     ends_file: bool = True  # the last article of its file (progress counts files)
     file: FileSeen | None = None  # the file it was read from
     same_file: bool = False  # its file's bytes are those read before: nothing was parsed
+    story: StoryText | None = None  # its keys for story assignment
 
     @classmethod
     def of(cls, path: str, content_hash: str, article: Article, ends_file: bool = True) -> Parsed:
         entities = tuple(record_of(entity) for entity in article.entities)
-        return cls(path, content_hash, _columns(path, content_hash, article), entities, ends_file=ends_file)
+        columns = _columns(path, content_hash, article)
+        story = story_text(article.title, article.body_text)
+        return cls(path, content_hash, columns, entities, ends_file=ends_file, story=story)
 
 
 def _columns(path: str, content_hash: str, article: Article) -> tuple[object, ...]:

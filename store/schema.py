@@ -266,7 +266,16 @@ def create_stories(db: Database) -> None:
         ) WITHOUT ROWID
         """
     )
-    _stories_for_stored_articles(db)
+
+
+@migrations()
+def story_profiles(db: Database) -> None:
+    """A story is compared with its first article and its profile (the words most frequent over
+    its articles), not its latest article: an older archive's latest signature starts it. An
+    archive from before stories gets them here, once its tables have their final shape."""
+    db.execute("ALTER TABLE stories RENAME COLUMN last_signature TO profile")
+    if db.execute("SELECT count(*) FROM story_members").fetchone()[0] == 0:
+        _stories_for_stored_articles(db)
 
 
 # Stored articles from which a long upgrade is announced, on the "newsdesk" logger (the

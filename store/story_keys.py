@@ -4,11 +4,13 @@ its copy keys (min-hash sketches of its signature, shared by near-identical copi
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 SIGNATURE_WORDS = 40
 TITLE_KEYS = 6
@@ -141,6 +143,22 @@ _STOP = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class StoryText:
+    """What story assignment needs of an article's text, computed where it is parsed (in the
+    ingest's worker processes), so that the single writer only looks up and writes."""
+
+    signature: dict[str, int]
+    packed: str  # the signature as the stories table keeps it (JSON)
+    copies: tuple[str, ...]
+    titles: tuple[str, ...]  # title-word keys
+
+
+def story_text(title: str, body: str) -> StoryText:
+    words = signature(title, body)
+    return StoryText(words, json.dumps(words), tuple(copy_keys(words)), tuple(title_keys(title)))
+
+
 def words_of(text: str) -> list[str]:
     """Content words and numbers: templated reports (results, prices) differ in their figures."""
     return [word for word in _WORD.findall(text.lower()) if word not in _STOP]
@@ -153,6 +171,15 @@ def signature(title: str, body: str) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:SIGNATURE_WORDS])
 
 
+def merged_profile(profile: dict[str, int], words: dict[str, int]) -> dict[str, int]:
+    """A story's profile with one more article's signature: the SIGNATURE_WORDS words most
+    frequent over its articles, so that an account of the event in other words than its first
+    still finds the words the story's articles share."""
+    counts = Counter(profile)
+    counts.update(words)
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:SIGNATURE_WORDS])
+
+
 def norm(words: dict[str, int]) -> float:
     return math.sqrt(len(words))
 
@@ -160,15 +187,22 @@ def norm(words: dict[str, int]) -> float:
 def similarity(one: dict[str, int], other: dict[str, int], norms: tuple[float, float] | None = None) -> float:
     """Cosine of two signatures as sets of words: a word said often (the template words of a
     results report, 'loss', 'cts') counts once, like any other (their norms may be given)."""
-    shared = sum(1 for word in one if word in other)
+    shared = len(one.keys() & other.keys())
     first, second = norms or (norm(one), norm(other))
     return shared / (first * second) if first and second else 0.0
 
 
 def event_keys(title: str, entity_ids: Iterable[int]) -> list[str]:
     """Keys an account of the same event most likely shares: its entities and title words."""
-    keys = [f"e{entity_id}" for entity_id in dict.fromkeys(entity_ids)][:ENTITY_KEYS]
-    return keys + [f"t{word}" for word in dict.fromkeys(words_of(title))][:TITLE_KEYS]
+    return entity_keys(entity_ids) + title_keys(title)
+
+
+def entity_keys(entity_ids: Iterable[int]) -> list[str]:
+    return [f"e{entity_id}" for entity_id in dict.fromkeys(entity_ids)][:ENTITY_KEYS]
+
+
+def title_keys(title: str) -> list[str]:
+    return [f"t{word}" for word in dict.fromkeys(words_of(title))][:TITLE_KEYS]
 
 
 def copy_keys(words: dict[str, int]) -> list[str]:

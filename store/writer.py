@@ -138,7 +138,10 @@ class Writer:
     def _add_to_story(self, article_id: int, parsed: Parsed, entity_ids: list[int]) -> None:
         columns = parsed.columns
         title, body = str(columns[_TITLE] or ""), str(columns[_BODY] or "")
-        self.stories.assign(article_id, title, body, columns[_PUBLISHED], entity_ids)
+        if parsed.story is None:  # parsed without its story keys: made here
+            self.stories.assign(article_id, title, body, columns[_PUBLISHED], entity_ids)
+        else:
+            self.stories.assign_text(article_id, title, parsed.story, columns[_PUBLISHED], entity_ids)
 
     def _link_entities(self, article_id: int, parsed: Parsed) -> list[int]:
         if not self.caught_up:

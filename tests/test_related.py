@@ -76,3 +76,34 @@ def test_related_plain_output_says_why_and_a_missing_id_is_one_line(
     assert "names: " in capsys.readouterr().out
     assert main(["related", "999", "--db", store.path]) == 2
     assert capsys.readouterr().err == "error: no article has id 999\n"
+
+
+def test_of_two_articles_sharing_the_same_words_the_shorter_comes_first(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    """An article is weighed by its length, as BM25 weighs it: the same shared words in a long
+    article about much else say less than in a short one."""
+    filler = ["harbour", "ferry", "timetable", "council", "budget", "parking", "library", "festival"]
+    for number in range(12):
+        write(
+            f"in/other{number}.txt",
+            f"Town notes {number}\n\nMarch 2, 2021\n\n" + " ".join(filler[number % 8 :]) + ".\n",
+        )
+    shared = "Cobalt smelter at Kolwezi halts exports after a dispute over royalties."
+    write("in/query.txt", f"Kolwezi cobalt smelter halts exports\n\nMay 3, 2021\n\n{shared}\n")
+    write("in/a-short.txt", f"Cobalt exports halted\n\nMay 3, 2021\n\n{shared}\n")
+    padding = " ".join(f"{word} {word}s" for word in filler * 12)
+    write("in/b-long.txt", f"Cobalt exports halted\n\nMay 3, 2021\n\n{shared} {padding}.\n")
+    with Store.open(tmp_path / "a.db", seed=False) as store:
+        store.ingest([str(tmp_path / "in")])
+        ids = {Path(p).stem: i for p, i in store.db.execute("SELECT path, article_id FROM paths")}
+        found = [item.id for item in store.related(ids["query"], limit=2)]
+        assert found == [ids["a-short"], ids["b-long"]]
+
+
+def test_the_why_names_words_of_the_article_that_the_related_one_holds(seeded: tuple[Store, dict[str, int]]) -> None:
+    store, ids = seeded
+    first = store.related(ids["001"], limit=1)[0]
+    asked = store.article(ids["001"])
+    assert asked is not None and first.terms
+    for word in first.terms:
+        assert word.lower() in f"{asked.article.title} {asked.article.body_text}".lower()
+        assert first.id in {hit.id for hit in store.search(f'"{word}"').hits}

@@ -105,7 +105,7 @@ def test_an_archive_from_before_stories_gets_them_on_opening_and_says_so_once(
     with sqlite3.connect(db) as conn:  # as an archive made before the stories migration
         conn.executescript(
             "DROP TABLE story_keys; DROP TABLE story_members; DROP TABLE stories;"
-            "DELETE FROM _sqlite_migrations WHERE name = 'create_stories';"
+            "DELETE FROM _sqlite_migrations WHERE name IN ('create_stories', 'story_profiles');"
         )
     conn.close()
     monkeypatch.setattr(store.schema, "_SAY_FROM", 1)
@@ -115,3 +115,74 @@ def test_an_archive_from_before_stories_gets_them_on_opening_and_says_so_once(
     out = capsys.readouterr()
     assert "upgrade" not in out.err
     assert sorted(i for story in json.loads(out.out) for i in story["articles"]) == list(range(1, len(seeds) + 1))
+
+
+def test_an_archive_whose_stories_predate_profiles_keeps_them_and_grows_them(  # type: ignore[no-untyped-def]
+    tmp_path: Path, seeds: dict[str, Path], write
+) -> None:
+    import sqlite3
+
+    db = tmp_path / "old.db"
+    with Store.open(db, seed=False) as opened:
+        opened.ingest([str(path) for path in seeds.values()])
+        ids = _ids(opened)
+        story = _story(opened, ids["001"])
+    with sqlite3.connect(db) as conn:  # as stories were kept before profiles
+        conn.executescript(
+            "ALTER TABLE stories RENAME COLUMN profile TO last_signature;"
+            "DELETE FROM _sqlite_migrations WHERE name = 'story_profiles';"
+        )
+    conn.close()
+    with Store.open(db, seed=False) as opened:
+        assert _story(opened, ids["001"]) == story == _story(opened, ids["002"])
+        copy = seeds["001"].read_text(encoding="utf-8") + "\nReporting by a wire service.\n"
+        opened.ingest([str(write("later/copy.txt", copy))])
+        (added,) = [i for p, i in opened.db.execute("SELECT path, article_id FROM paths") if "later" in p]
+        assert _story(opened, added) == story
+
+
+def test_a_story_profile_holds_the_words_its_articles_share_most() -> None:
+    from store.story_keys import SIGNATURE_WORDS, merged_profile
+
+    first = {"coffee": 3, "quota": 2, "london": 1}
+    second = {"coffee": 2, "quota": 1, "brazil": 4}
+    assert merged_profile(first, second) == {"coffee": 5, "brazil": 4, "quota": 3, "london": 1}
+    many = {f"word{number:02d}": 1 for number in range(SIGNATURE_WORDS)}
+    assert len(merged_profile(many, {"coffee": 2})) == SIGNATURE_WORDS
+    assert "coffee" in merged_profile(many, {"coffee": 2})
+
+
+def _accounts(write, second_place: str) -> None:  # type: ignore[no-untyped-def]
+    write(
+        "a/first.txt",
+        "Coffee quota talks stall in London\n\nMarch 2, 1987\n\n"
+        "Delegates of the International Coffee Organization meeting in London failed to agree export quotas "
+        "on Monday, with producers split over shares and consumers pressing for reform of the pact. "
+        "Brazil refused smaller allocations, negotiators said after the session ended.\n",
+    )
+    write(
+        "a/second.txt",
+        f"Producers blame consumers as coffee pact session ends\n\nMarch 3, 1987\n\n"
+        f"The International Coffee Organization council closed its {second_place} session without export quotas, "
+        "and exporters accused importing countries of blocking a deal. Prices are expected to slide "
+        "as roasters wait, traders in Hamburg and New York told reporters.\n",
+    )
+
+
+def test_accounts_in_other_words_sharing_two_entities_near_in_time_are_one_story(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    """A regression of the coffee organisation's council meeting (Reuters TRAIN, March 1987),
+    split into several stories: accounts of it share few words but name the same organisation
+    and place on the same days."""
+    _accounts(write, "London")
+    with Store.open(tmp_path / "s.db", seed=False) as store:
+        store.ingest([str(tmp_path / "a")])
+        ids = {Path(p).stem: i for p, i in store.db.execute("SELECT path, article_id FROM paths")}
+        assert _story(store, ids["first"]) == _story(store, ids["second"])
+
+
+def test_accounts_in_other_words_sharing_one_entity_stay_apart(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    _accounts(write, "winter")
+    with Store.open(tmp_path / "s.db", seed=False) as store:
+        store.ingest([str(tmp_path / "a")])
+        ids = {Path(p).stem: i for p, i in store.db.execute("SELECT path, article_id FROM paths")}
+        assert _story(store, ids["first"]) != _story(store, ids["second"])
