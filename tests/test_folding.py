@@ -44,7 +44,7 @@ def store(tmp_path: Path) -> Store:
         opened.db.execute("DELETE FROM story_members")
         for number, (_, members) in enumerate(sorted(STORIES.items()), start=1):
             opened.db.execute(
-                "INSERT INTO stories (id, lead_id, title, articles, lead_signature, last_signature) "
+                "INSERT INTO stories (id, lead_id, title, articles, lead_signature, profile) "
                 "VALUES (?, ?, '', ?, '{}', '{}')",
                 (1000 + number, ids[members[0]], len(members)),
             )
