@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 
 import pytest
-from textual.worker import WorkerFailed
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from store import SearchHit
 from tui.app import NewsdeskApp
@@ -36,9 +36,10 @@ async def wait_until(pilot, condition: Callable[[], bool], timeout: float = 5.0)
 
 
 async def workers_done(app: NewsdeskApp) -> None:
-    """Every worker has finished. One that failed is not raised here: the app reports its
-    failure (what a test looks at), whenever the failure lands while the test waits."""
-    with contextlib.suppress(WorkerFailed):
+    """Every worker has finished. One that failed (or was cancelled by a newer one of its
+    group) is not raised here: the app reports a failure (what a test looks at),
+    whenever it lands while the test waits."""
+    with contextlib.suppress(WorkerFailed, WorkerCancelled):
         await app.workers.wait_for_complete()
 
 
