@@ -4,12 +4,9 @@ through the rows and the articles listed under one."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from store import SearchHit
-
-if TYPE_CHECKING:
-    from tui.data import ResultSet
 
 Position = tuple[int, int | None]
 """A row's index, and which article listed under it (None: the row itself)."""
@@ -29,7 +26,15 @@ class Unfolded:
         return len(self.hits) + (1 if self.total > len(self.hits) else 0)
 
 
-def below(results: ResultSet, position: Position) -> Position | None:
+class Rows(Protocol):
+    """What moving through the rows needs of a result set (tui/data.py's ResultSet)."""
+
+    total: int
+
+    def members_under(self, index: int) -> int: ...
+
+
+def below(results: Rows, position: Position) -> Position | None:
     """The position under `position` (into an unfolded story's list, and out of it)."""
     index, member = position
     under = results.members_under(index)
@@ -38,7 +43,7 @@ def below(results: ResultSet, position: Position) -> Position | None:
     return (index + 1, None) if index < results.total - 1 else None
 
 
-def above(results: ResultSet, position: Position) -> Position | None:
+def above(results: Rows, position: Position) -> Position | None:
     index, member = position
     if member is not None:
         return index, member - 1 if member > 0 else None

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
+from articles.entities.connectors import JOINING
 from articles.entities.lexicon import Lexicon, is_common
 from articles.entities.normalize import fold
 
-_JOINING = frozenset({"of", "for", "on", "the", "and", "&"})
 _PERSON_WORD = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?$")
 
 
@@ -22,8 +22,8 @@ def split_trailing_person(words: list[str], lex: Lexicon) -> list[list[str]]:
         if (
             first in lex.given_names
             and all(_PERSON_WORD.match(word) and fold(word) not in lex.org_heads for word in tail)
-            and any(word.lower() in _JOINING for word in head[1:-1])
-            and head[-1].lower() not in _JOINING
+            and any(word.lower() in JOINING for word in head[1:-1])
+            and head[-1].lower() not in JOINING
         ):
             return [head, tail]
     return [words]
@@ -34,7 +34,7 @@ def shared_head(words: list[str], lex: Lexicon) -> list[list[str]] | None:
     that share their words after the 'and' and the plural head noun that ends them."""
     if words and words[0].lower() == "the":
         words = words[1:]
-    if len(words) < 4 or words[1].lower() not in ("and", "&") or any(w.lower() in _JOINING for w in words[3:]):
+    if len(words) < 4 or words[1].lower() not in ("and", "&") or any(w.lower() in JOINING for w in words[3:]):
         return None
     first, second, rest = words[0], words[2], words[3:]
     singular = _singular(rest[-1])

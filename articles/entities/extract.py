@@ -6,9 +6,10 @@ import re
 from collections.abc import Sequence
 
 from articles.entities.group import Group, group_mentions, to_entities
+from articles.entities.headlines import headline_words, unambiguous_word
 from articles.entities.lexicon import MAJOR_PLACE_IN_TITLE, Lexicon, lexicon
 from articles.entities.mention import Mention
-from articles.entities.mentions import headline_words, mentions_in, unambiguous_word
+from articles.entities.mentions import mentions_in
 from articles.entities.normalize import fold, name_key
 from articles.entities.qualify import qualify_generic
 from articles.entities.spans import is_mostly_upper

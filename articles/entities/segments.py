@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from articles.entities.compounds import shared_head, split_trailing_person
+from articles.entities.connectors import is_head, is_known, is_place_or_known, split_connectors
 from articles.entities.descriptors import split_descriptor
 from articles.entities.lexicon import Lexicon, is_common, lexicon
 from articles.entities.normalize import fold, name_key, strip_possessive
-from articles.entities.record import LEGAL_SUFFIXES
 
-_JOINING = frozenset({"of", "for", "on", "the", "and", "&"})
 _MODIFIER = re.compile(
     r"^(?P<name>[^\W\d_][\w.'’]*)-(?:led|backed|based|owned|controlled|born|made|built|run|allied|funded|"
     r"supported|held|linked|affiliated|dominated|leaning|style|era|bound|focused|centric|registered|listed|"
@@ -55,14 +54,14 @@ def _segment(text: str, lex: Lexicon, initial: bool = True) -> list[Segment]:
     words = text.split()
     words[-1] = strip_possessive(words[-1])
     opening = words[0]
-    if _is_known(words, lex):
+    if is_known(words, lex):
         while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
             words = words[1:]
         return [Segment(tuple(words), first=words[0] == opening)]
     segments: list[Segment] = []
     for name in shared_head(words, lex) or [words]:
         for piece in _split_possessives(_split_hyphens(name, lex), lex):
-            for joined in _split_connectors(piece, lex):
+            for joined in split_connectors(piece, lex):
                 for part in split_trailing_person(joined, lex):
                     segments.extend(_strip_titles(part, lex, initial and not segments))
     return [
@@ -70,20 +69,6 @@ def _segment(text: str, lex: Lexicon, initial: bool = True) -> list[Segment]:
         for index, segment in enumerate(segments)
         if segment.words
     ]
-
-
-def _is_known(words: list[str], lex: Lexicon) -> bool:
-    key = name_key(" ".join(words))
-    return key in lex.known or (len(words) > 1 and key in lex.places)
-
-
-def _is_place_or_known(words: list[str], lex: Lexicon) -> bool:
-    return bool(words) and (_is_known(words, lex) or name_key(" ".join(words)) in lex.places)
-
-
-def _is_head(word: str, lex: Lexicon) -> bool:
-    folded = fold(word)
-    return folded in lex.org_heads or folded in lex.place_heads
 
 
 def _split_hyphens(words: list[str], lex: Lexicon) -> list[str]:
@@ -99,7 +84,7 @@ def _split_hyphens(words: list[str], lex: Lexicon) -> list[str]:
             out.append(_BREAK)
         elif _PREFIXED.match(word) and not (_NAMING_PREFIX.match(word) and _heads_later(words[index + 1 :], lex)):
             out.append(_BREAK)  # 'pro-Western Kurdish forces'; not 'Inter-American Development Bank'
-        elif _names_two(word, lex) and not any(_is_head(w, lex) for w in words[:index]):
+        elif _names_two(word, lex) and not any(is_head(w, lex) for w in words[:index]):
             first, second = word.split("-")
             out.extend([first, _BREAK, second])
         elif word.lower() in lex.time_words and (word.lower() != "may" or _day_follows(words, index)):
@@ -129,7 +114,7 @@ def _names_two(word: str, lex: Lexicon) -> bool:
     return (
         len(parts) == 2
         and all(part[:1].isupper() for part in parts)
-        and all(_is_known([part], lex) or name_key(part) in lex.places or fold(part) in lex.demonyms for part in parts)
+        and all(is_known([part], lex) or name_key(part) in lex.places or fold(part) in lex.demonyms for part in parts)
     )
 
 
@@ -151,7 +136,7 @@ def _split_possessives(words: list[str], lex: Lexicon) -> list[list[str]]:
 def _names_an_organisation(owner: list[str], rest: list[str], lex: Lexicon) -> bool:
     """'People's Protection Units' is one name; 'Syria's Idlib' and 'CDC's Network' are two."""
     bare_owner = [strip_possessive(word) for word in owner]
-    if not rest or _BREAK in rest or _is_known(rest, lex) or _is_known(bare_owner, lex):
+    if not rest or _BREAK in rest or is_known(rest, lex) or is_known(bare_owner, lex):
         return False
     if fold(bare_owner[-1]) in lex.time_words or fold(bare_owner[-1]) in lex.non_entities:
         return False
@@ -160,70 +145,6 @@ def _names_an_organisation(owner: list[str], rest: list[str], lex: Lexicon) -> b
     if len(bare_owner) > 1 and bare_owner[0] in lex.given_names:
         return False  # 'Ivan Boesky's Seemala Corp' is his firm, not one name
     return any(fold(word) in lex.org_heads for word in rest)
-
-
-def _split_connectors(words: list[str], lex: Lexicon) -> list[list[str]]:
-    """Keep 'of', 'for', 'on', 'and' inside a name only after a head noun ('Department of …')."""
-    parts: list[list[str]] = [[]]
-    for index, word in enumerate(words):
-        lowered = word.lower()
-        if lowered not in _JOINING or (parts[-1] and _joins(parts[-1], words, index, lex)):
-            parts[-1].append(word)
-        elif parts[-1]:
-            parts.append([])
-    return [trimmed for trimmed in (_trim_connectors(part) for part in parts) if trimmed]
-
-
-def _joins(left: list[str], words: list[str], index: int, lex: Lexicon) -> bool:
-    following = words[index + 1] if index + 1 < len(words) else ""
-    if fold(following) in lex.time_words:
-        return False
-    connector = words[index].lower()
-    if connector == "the":
-        return True
-    if connector in ("and", "&"):
-        right = [word for word in words[index + 1 :] if word.lower() != "the"]
-        if _is_person_list(words, index, lex) or _is_place_or_known(left, lex) or _is_place_or_known(right, lex):
-            return False
-        if len(right) == 1 and fold(right[0]) in lex.org_heads and fold(right[0]) not in LEGAL_SUFFIXES:
-            return False  # 'Reagan and Administration officials': a head noun alone names nothing
-        left_org = any(fold(word) in lex.org_heads for word in left)
-        return left_org or fold(words[-1]) in lex.org_heads or _only_capitalised_words(left, words, index, lex)
-    if any(_is_head(word, lex) for word in left) or bool(left and left[-1].lower() in _JOINING):
-        return True
-    return _only_capitalised_words(left, words, index, lex)
-
-
-def _only_capitalised_words(left: list[str], words: list[str], index: int, lex: Lexicon) -> bool:
-    """'General Agreement on Tariffs and Trade': cut at 'on', 'General Agreement' is no name
-    (an agreement is not an entity) and 'Tariffs' is an ordinary word capitalised only because
-    it belongs to the name; so the connector holds the name together, and so does an 'and'
-    that carries such a name on ('… and Trade')."""
-    right = []
-    for word in words[index + 1 :]:
-        if word.lower() in _JOINING:
-            break
-        right.append(word)
-    content = [word for word in left if word.lower() not in _JOINING]
-    if not right or not content or not all(_capitalised_common(word, lex) for word in content + right):
-        return False
-    if words[index].lower() in ("and", "&"):
-        return len(content) < len(left)  # an 'and' inside such a name, not between two names
-    return fold(left[-1]) in lex.excluded_heads
-
-
-def _capitalised_common(word: str, lex: Lexicon) -> bool:
-    return word[:1].isupper() and not word.isupper() and is_common(word, lex) and not _is_known([word], lex)
-
-
-def _is_person_list(words: list[str], index: int, lex: Lexicon) -> bool:
-    return any(fold(word) in lex.titles for word in words[:index])
-
-
-def _trim_connectors(words: list[str]) -> list[str]:
-    while words and words[-1].lower() in _JOINING:
-        words = words[:-1]
-    return words
 
 
 def _strip_titles(words: list[str], lex: Lexicon, initial: bool = False) -> list[Segment]:
@@ -246,7 +167,7 @@ def _strip_titles(words: list[str], lex: Lexicon, initial: bool = False) -> list
         return [Segment(tuple(words[:party])), *_strip_titles(words[party:], lex)]
     words = _strip_descriptors(words, lex)
     described = split_descriptor(words, lex)
-    if described is not None and _is_place_or_known(words, lex):
+    if described is not None and is_place_or_known(words, lex):
         described = None  # 'the United Arab Emirates' in a list describes no one
     if described is not None:
         return [Segment(tuple(described[1]), " ".join(described[0]))]
@@ -266,7 +187,7 @@ def _known_org_before_name(words: list[str], lex: Lexicon) -> int:
 def _leads_off(words: list[str], lex: Lexicon, initial: bool) -> bool:
     """'However' opening a sentence, 'New' (unless it opens 'New York'), 'Saturday', 'June'."""
     first = fold(words[0])
-    if not ((initial and _is_function_word(words[0], lex)) or first in lex.time_words) or _is_known(words, lex):
+    if not ((initial and _is_function_word(words[0], lex)) or first in lex.time_words) or is_known(words, lex):
         return False
     return not any(name_key(" ".join(words[:length])) in lex.places for length in (2, 3) if length <= len(words))
 
@@ -274,7 +195,7 @@ def _leads_off(words: list[str], lex: Lexicon, initial: bool) -> bool:
 def _strip_descriptors(words: list[str], lex: Lexicon) -> list[str]:
     """'Kurdish', 'Western' or 'Republican' around a name are not part of it, unless the name
     is an organisation's ('Turkish Defence Ministry') or a known one ('Southern California')."""
-    if _is_known(words, lex) or any(fold(word) in lex.org_heads for word in words):
+    if is_known(words, lex) or any(fold(word) in lex.org_heads for word in words):
         return words
     while len(words) > 1 and (fold(words[0]) in lex.demonyms or _is_direction(words, lex)):
         if len(words) == 2 and fold(words[0]) in lex.demonyms and is_common(words[1], lex):
@@ -289,7 +210,7 @@ def _is_direction(words: list[str], lex: Lexicon) -> bool:
     if fold(words[0]) not in lex.direction_adjectives:
         return False
     rest = words[1:]
-    return _is_known(rest, lex) or name_key(" ".join(rest)) in lex.places or fold(rest[-1]) in lex.place_heads
+    return is_known(rest, lex) or name_key(" ".join(rest)) in lex.places or fold(rest[-1]) in lex.place_heads
 
 
 def _only_descriptors(words: list[str], lex: Lexicon) -> bool:
