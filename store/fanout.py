@@ -21,6 +21,9 @@ from typing import Any, TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 IN_FLIGHT_PER_WORKER = 4
+# At least this many in flight whatever the number of workers: enough for two workers to go on
+# parsing while the writer writes a batch (500 articles, 16 chunks of 32), rather than waiting.
+IN_FLIGHT_AT_LEAST = 24
 _PR_SET_PDEATHSIG = 1
 _PARENT_POLL_SECONDS = 1.0
 
@@ -50,7 +53,7 @@ class Fanout:
         pending: deque[Future[Result]] = deque()
         for item in items:
             pending.append(pool.submit(function, item))
-            if len(pending) >= self.workers * IN_FLIGHT_PER_WORKER:
+            if len(pending) >= max(self.workers * IN_FLIGHT_PER_WORKER, IN_FLIGHT_AT_LEAST):
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()

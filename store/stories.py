@@ -6,7 +6,6 @@ Near-identical copies share copy keys and join whatever their dates."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Sequence
 
@@ -18,14 +17,16 @@ from store.story_keys import (
     entity_keys,
     merged_profile,
     norm,
+    packed,
     similarity,
     story_text,
+    unpacked,
+    word_set,
 )
 
 WINDOW_DAYS = 3
 CANDIDATES = 8
 PER_KEY = 15
-_KINDS = ("copy", "entity", "near", "far")
 COPY = 0.8
 SAME_EVENT = 0.35
 # Near in time and sharing two entities or more: one event told in other words.
@@ -33,8 +34,12 @@ SAME_EVENT_NAMED = 0.32
 SAME_EVENT_UNDATED = 0.42
 COPY_DAY = "copy"
 KEPT_STORIES = 2_000
-# A story's first article's signature, its profile (the words of all its articles), and their norms.
-_Kept = tuple[dict[str, int], dict[str, int], float, float]
+# A story's first article's words, its profile's (the words of all its articles; None while it
+# has one article), the profile as kept (with its counts, for the next to join), their norms.
+_Kept = tuple[frozenset[str], frozenset[str] | None, str, float, float]
+# A candidate story: keys shared (a copy key counts 100), entities shared near in time, and its
+# first article's and its profile's signatures as its row keeps them.
+_Candidate = tuple[int, int, str, str]
 
 
 class StoryAssigner:
@@ -52,11 +57,12 @@ class StoryAssigner:
     ) -> int:
         """Put an article in a story, its text's keys already made (`story_text`)."""
         day = _day(published)
-        mine, copies = text.signature, list(text.copies)
+        copies = list(text.copies)
         events = entity_keys(entity_ids) + list(text.titles)
-        story_id = self._best(self._candidates(events, copies, day), mine, day)
+        words = word_set(text.packed)
+        story_id = self._best(self._candidates(events, copies, day), words)
         if story_id is None:
-            story_id = self._new(article_id, title, day, text)
+            story_id = self._new(article_id, title, day, text, words)
         else:
             self._join(story_id, day, text)
         self.conn.execute(
@@ -74,8 +80,8 @@ class StoryAssigner:
         self.conn.execute("DELETE FROM story_members WHERE article_id = ?", (article_id,))
         self.conn.execute("UPDATE stories SET articles = articles - 1 WHERE id = ?", (row[0],))
 
-    def _candidates(self, events: list[str], copies: list[str], day: str) -> dict[int, tuple[int, int]]:
-        """Story id -> (keys shared, entities shared near in time), in one statement: stories
+    def _candidates(self, events: list[str], copies: list[str], day: str) -> dict[int, _Candidate]:
+        """Story id -> what it shares and its signatures (`_Candidate`), in one statement: stories
         sharing a copy key (any date); sharing entities or title words within the window (the
         newest few per key, so that a key a busy day's every article holds costs no more than a
         rare one); and sharing title words with no date to compare (undated stories for a dated
@@ -84,34 +90,44 @@ class StoryAssigner:
         running it)."""
         entities = _padded([key for key in events if key.startswith("e")], ENTITY_KEYS)
         titles = _padded([key for key in events if key.startswith("t")], TITLE_KEYS)
-        params: list[object] = [*_padded(copies, COPY_KEYS)]
-        if day:
-            start, end = _shifted(day, -WINDOW_DAYS), _shifted(day, WINDOW_DAYS)
-            params += [value for key in entities + titles for value in (key, start, end)]
-        params += titles
+        window = [_shifted(day, -WINDOW_DAYS), _shifted(day, WINDOW_DAYS)] if day else []
         shared: dict[int, list[int]] = {}
-        named: dict[int, set[int]] = {}
-        for story_id, kind, key in self.conn.execute(_DATED if day else _UNDATED, params):
-            counts = shared.setdefault(story_id, [0, 0, 0, 0])
-            counts[_KINDS.index(kind)] += 1
-            if kind == "entity":
+        named: dict[int, set[str]] = {}
+        rows = self.conn.execute(
+            _DATED if day else _UNDATED, [*window, *_padded(copies, COPY_KEYS), *entities, *titles]
+        )
+        for story_id, kind, key in rows:
+            counts = shared.get(story_id)
+            if counts is None:
+                counts = shared[story_id] = [0, 0]
+            counts[0] += 100 if kind == _COPY else 1
+            if kind == _ENTITY:
                 named.setdefault(story_id, set()).add(key)
         # Near in time counts only with an entity in common: reports of one kind (results,
         # prices) read alike, whoever they are about; two entities in common say more.
-        ranked = {
-            story_id: (100 * copy + entity + near + far, len(named.get(story_id, ())))
-            for story_id, (copy, entity, near, far) in shared.items()
+        ranked = sorted(shared, key=lambda story_id: (-shared[story_id][0], -story_id))[:CANDIDATES]
+        texts = self._texts([story_id for story_id in ranked if story_id not in self.kept])
+        return {
+            story_id: (shared[story_id][0], len(named.get(story_id, ())), *texts.get(story_id, ("", "")))
+            for story_id in ranked
         }
-        return dict(sorted(ranked.items(), key=lambda item: -item[1][0])[:CANDIDATES])
 
-    def _best(self, candidates: dict[int, tuple[int, int]], mine: dict[str, int], day: str) -> int | None:
+    def _texts(self, story_ids: list[int]) -> dict[int, tuple[str, str]]:
+        """The signatures of stories not kept, as their rows hold them (one statement, padded)."""
+        if not story_ids:
+            return {}
+        rows = self.conn.execute(_TEXTS, (story_ids + [0] * CANDIDATES)[:CANDIDATES])
+        return {story_id: (lead, profile) for story_id, lead, profile in rows}
+
+    def _best(self, candidates: dict[int, _Candidate], words: frozenset[str]) -> int | None:
         best, best_score = None, 0.0
-        mine_norm = norm(mine)
-        for story_id, (lead, profile, lead_norm, profile_norm) in self._signatures(list(candidates)).items():
-            score = similarity(mine, lead, (mine_norm, lead_norm))
-            if profile is not lead:
-                score = max(score, similarity(mine, profile, (mine_norm, profile_norm)))
-            shared, names = candidates[story_id]
+        mine_norm = norm(words)
+        for story_id, (shared, names, lead_text, profile_text) in candidates.items():
+            kept = self.kept.get(story_id) or self._keep(story_id, lead_text, profile_text)
+            lead, profile, _, lead_norm, profile_norm = kept
+            score = similarity(words, lead, (mine_norm, lead_norm))
+            if profile is not None:
+                score = max(score, similarity(words, profile, (mine_norm, profile_norm)))
             needed = (
                 (SAME_EVENT_NAMED if names >= 2 else SAME_EVENT)
                 if names
@@ -123,49 +139,56 @@ class StoryAssigner:
                 best, best_score = story_id, score
         return best
 
-    def _signatures(self, story_ids: list[int]) -> dict[int, _Kept]:
-        """Stories' first articles' signatures and their profiles, kept between articles: the
-        same few stories are candidates again and again while their day's news comes in."""
-        missing = [story_id for story_id in story_ids if story_id not in self.kept]
-        if missing:
-            rows = self.conn.execute(
-                f"SELECT id, lead_signature, profile FROM stories WHERE id IN ({', '.join('?' * len(missing))})",
-                missing,
-            )
-            for story_id, lead, last in rows:
-                self._keep(story_id, json.loads(lead), json.loads(last))
-        return {story_id: self.kept[story_id] for story_id in story_ids if story_id in self.kept}
+    def _signatures(self, story_id: int) -> _Kept:
+        """A story's signatures, kept between articles: the same few stories are candidates
+        again and again while their day's news comes in."""
+        kept = self.kept.get(story_id)
+        if kept is None:
+            row = self.conn.execute("SELECT lead_signature, profile FROM stories WHERE id = ?", (story_id,)).fetchone()
+            kept = self._keep(story_id, row[0], row[1])
+        return kept
 
-    def _keep(self, story_id: int, lead: dict[str, int], profile: dict[str, int]) -> None:
-        if len(self.kept) >= KEPT_STORIES:
-            self.kept.clear()
-        lead_norm = norm(lead)
-        self.kept[story_id] = (lead, profile, lead_norm, lead_norm if profile is lead else norm(profile))
+    def _keep(self, story_id: int, lead: str, profile: str, lead_words: frozenset[str] | None = None) -> _Kept:
+        """A story's signatures as its row holds them; an empty profile is its lead's own."""
+        if len(self.kept) >= KEPT_STORIES:  # the oldest half goes
+            for old in list(self.kept)[: KEPT_STORIES // 2]:
+                del self.kept[old]
+        lead_words = lead_words or word_set(lead)
+        lead_norm = norm(lead_words)
+        if not profile or profile == lead:
+            kept: _Kept = (lead_words, None, lead, lead_norm, lead_norm)
+        else:
+            profile_words = word_set(profile)
+            kept = (lead_words, profile_words, profile, lead_norm, norm(profile_words))
+        self.kept[story_id] = kept
+        return kept
 
-    def _new(self, article_id: int, title: str, day: str, text: StoryText) -> int:
+    def _new(self, article_id: int, title: str, day: str, text: StoryText, words: frozenset[str]) -> int:
         cursor = self.conn.execute(
-            "INSERT INTO stories (lead_id, title, day, articles, lead_signature, profile) VALUES (?, ?, ?, 1, ?, ?)",
-            (article_id, title, day or None, text.packed, text.packed),
+            "INSERT INTO stories (lead_id, title, day, articles, lead_signature, profile) VALUES (?, ?, ?, 1, ?, '')",
+            (article_id, title, day or None, text.packed),
         )
         story_id = int(cursor.lastrowid or 0)
-        self._keep(story_id, text.signature, text.signature)
+        self._keep(story_id, text.packed, "", words)
         return story_id
 
     def _join(self, story_id: int, day: str, text: StoryText) -> None:
         """The article joins: the story's profile takes in its words."""
-        lead, profile, lead_norm, _ = self._signatures([story_id])[story_id]
-        merged = merged_profile(profile, text.signature)
+        lead, _, profile, lead_norm, _ = self._signatures(story_id)
+        merged = merged_profile(unpacked(profile), unpacked(text.packed))
+        words = frozenset(merged)
+        kept = packed(merged)
         self.conn.execute(
             "UPDATE stories SET articles = articles + 1, profile = ?, "
             "day = CASE WHEN day IS NULL OR (? != '' AND ? < day) THEN nullif(?, '') ELSE day END WHERE id = ?",
-            (json.dumps(merged), day, day, day, story_id),
+            (kept, day, day, day, story_id),
         )
-        self.kept[story_id] = (lead, merged, lead_norm, norm(merged))
+        self.kept[story_id] = (lead, words, kept, lead_norm, norm(words))
 
 
-def _per_key(kind: str, when: str, number: int) -> str:
+def _per_key(kind: int, key: str, when: str) -> str:
     return (
-        f"SELECT * FROM (SELECT story_id, '{kind}', {number} FROM story_keys WHERE key = ? AND {when} "
+        f"SELECT * FROM (SELECT story_id, {kind}, key FROM story_keys WHERE key = {key} AND {when} "
         f"ORDER BY day DESC LIMIT {PER_KEY})"
     )
 
@@ -176,15 +199,20 @@ def _padded(keys: list[str], count: int) -> list[str]:
 
 
 def _candidates_sql(dated: bool) -> str:
-    copies = ", ".join("?" * COPY_KEYS)
+    """Rows (story id, kind, key). Numbered parameters: the window's two days (dated only),
+    then the copy, entity and title keys."""
+    first = 3 if dated else 1
+    copies = [f"?{first + number}" for number in range(COPY_KEYS)]
+    entities = [f"?{first + COPY_KEYS + number}" for number in range(ENTITY_KEYS)]
+    titles = [f"?{first + COPY_KEYS + ENTITY_KEYS + number}" for number in range(TITLE_KEYS)]
     parts = [
-        f"SELECT * FROM (SELECT story_id, 'copy', 0 FROM story_keys WHERE key IN ({copies}) "
+        f"SELECT * FROM (SELECT story_id, {_COPY}, key FROM story_keys WHERE key IN ({', '.join(copies)}) "
         f"AND day = '{COPY_DAY}' LIMIT {PER_KEY * 2})"
     ]
     if dated:
-        parts += [_per_key("entity", "day BETWEEN ? AND ?", number) for number in range(ENTITY_KEYS)]
-        parts += [_per_key("near", "day BETWEEN ? AND ?", 0)] * TITLE_KEYS
-    parts += [_per_key("far", "day = ''" if dated else f"day != '{COPY_DAY}'", 0)] * TITLE_KEYS
+        parts += [_per_key(_ENTITY, key, "day BETWEEN ?1 AND ?2") for key in entities]
+        parts += [_per_key(_NEAR, key, "day BETWEEN ?1 AND ?2") for key in titles]
+    parts += [_per_key(_FAR, key, "day = ''" if dated else f"day != '{COPY_DAY}'") for key in titles]
     return " UNION ALL ".join(parts)
 
 
@@ -201,4 +229,6 @@ def _shifted(day: str, days: int) -> str:
     return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
 
 
+_COPY, _ENTITY, _NEAR, _FAR = range(4)
 _DATED, _UNDATED = _candidates_sql(dated=True), _candidates_sql(dated=False)
+_TEXTS = f"SELECT id, lead_signature, profile FROM stories WHERE id IN ({', '.join('?' * CANDIDATES)})"

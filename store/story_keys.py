@@ -9,12 +9,14 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from operator import itemgetter
 
 SIGNATURE_WORDS = 40
-TITLE_KEYS = 6
-ENTITY_KEYS = 8
+TITLE_KEYS = 4
+ENTITY_KEYS = 6
 # Copy keys: the signature's words with the smallest hashes, taken SKETCH at a time.
 COPY_KEYS = 3
 SKETCH = 3
@@ -148,15 +150,35 @@ class StoryText:
     """What story assignment needs of an article's text, computed where it is parsed (in the
     ingest's worker processes), so that the single writer only looks up and writes."""
 
-    signature: dict[str, int]
-    packed: str  # the signature as the stories table keeps it (JSON)
+    packed: str  # its signature as the stories table keeps it (`packed`)
     copies: tuple[str, ...]
     titles: tuple[str, ...]  # title-word keys
 
 
 def story_text(title: str, body: str) -> StoryText:
     words = signature(title, body)
-    return StoryText(words, json.dumps(words), tuple(copy_keys(words)), tuple(title_keys(title)))
+    return StoryText(packed(words), tuple(copy_keys(words)), tuple(title_keys(title)))
+
+
+def packed(words: dict[str, int]) -> str:
+    """A signature as the stories table keeps it: "word count word count ...", most frequent
+    first (a word is letters or a number, never a space), read back far faster than JSON."""
+    return " ".join(f"{word} {count}" for word, count in words.items())
+
+
+def unpacked(text: str) -> dict[str, int]:
+    """A kept signature (or, from an archive of before, its JSON) with its counts."""
+    if text.startswith("{"):
+        return {str(word): int(count) for word, count in json.loads(text).items()}
+    parts = text.split()
+    return dict(zip(parts[::2], map(int, parts[1::2]), strict=True))
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A kept signature's words alone: all that comparing two signatures needs."""
+    if text.startswith("{"):
+        return frozenset(json.loads(text))
+    return frozenset(text.split()[::2])
 
 
 def words_of(text: str) -> list[str]:
@@ -167,8 +189,7 @@ def words_of(text: str) -> list[str]:
 def signature(title: str, body: str) -> dict[str, int]:
     """The article's most frequent content words (title words count twice); ties go by the
     word, so that the same words in another order give the same signature."""
-    counts = Counter(words_of(title) * 2 + words_of(body[:READ_CHARS])[:READ_WORDS])
-    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:SIGNATURE_WORDS])
+    return _most_frequent(Counter(words_of(title) * 2 + words_of(body[:READ_CHARS])[:READ_WORDS]))
 
 
 def merged_profile(profile: dict[str, int], words: dict[str, int]) -> dict[str, int]:
@@ -177,17 +198,24 @@ def merged_profile(profile: dict[str, int], words: dict[str, int]) -> dict[str, 
     still finds the words the story's articles share."""
     counts = Counter(profile)
     counts.update(words)
-    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:SIGNATURE_WORDS])
+    return _most_frequent(counts)
 
 
-def norm(words: dict[str, int]) -> float:
+def _most_frequent(counts: Counter[str]) -> dict[str, int]:
+    """The SIGNATURE_WORDS most frequent, ties by the word (two stable sorts: by the word, then
+    by count, are several times quicker than one by a composite key)."""
+    by_word = sorted(counts.items())
+    return dict(sorted(by_word, key=itemgetter(1), reverse=True)[:SIGNATURE_WORDS])
+
+
+def norm(words: Collection[str]) -> float:
     return math.sqrt(len(words))
 
 
-def similarity(one: dict[str, int], other: dict[str, int], norms: tuple[float, float] | None = None) -> float:
+def similarity(one: AbstractSet[str], other: AbstractSet[str], norms: tuple[float, float] | None = None) -> float:
     """Cosine of two signatures as sets of words: a word said often (the template words of a
     results report, 'loss', 'cts') counts once, like any other (their norms may be given)."""
-    shared = len(one.keys() & other.keys())
+    shared = len(one & other)
     first, second = norms or (norm(one), norm(other))
     return shared / (first * second) if first and second else 0.0
 

@@ -141,6 +141,45 @@ def test_an_archive_whose_stories_predate_profiles_keeps_them_and_grows_them(  #
         assert _story(opened, added) == story
 
 
+def test_stories_kept_as_json_before_the_compact_form_still_take_in_new_accounts(  # type: ignore[no-untyped-def]
+    tmp_path: Path, seeds: dict[str, Path], write
+) -> None:
+    import sqlite3
+
+    from store.story_keys import unpacked
+
+    db = tmp_path / "old.db"
+    with Store.open(db, seed=False) as opened:
+        opened.ingest([str(path) for path in seeds.values()])
+        ids = _ids(opened)
+        story = _story(opened, ids["001"])
+        rows = opened.db.execute("SELECT id, lead_signature, profile FROM stories").fetchall()
+    with sqlite3.connect(db) as conn:  # as signatures were kept before: JSON, the profile always written
+        for story_id, lead, profile in rows:
+            conn.execute(
+                "UPDATE stories SET lead_signature = ?, profile = ? WHERE id = ?",
+                (json.dumps(unpacked(lead)), json.dumps(unpacked(profile or lead)), story_id),
+            )
+    conn.close()
+    with Store.open(db, seed=False) as opened:
+        copy = seeds["001"].read_text(encoding="utf-8") + "\nReporting by a wire service.\n"
+        opened.ingest([str(write("later/copy.txt", copy))])
+        (added,) = [i for p, i in opened.db.execute("SELECT path, article_id FROM paths") if "later" in p]
+        assert _story(opened, added) == story
+        (profile,) = opened.db.execute("SELECT profile FROM stories WHERE id = ?", (story,)).fetchone()
+        assert not profile.startswith("{") and unpacked(profile)  # rewritten in the compact form as it grew
+
+
+def test_a_signature_is_kept_compact_and_read_back_whole() -> None:
+    from store.story_keys import packed, unpacked, word_set
+
+    words = {"patrols": 4, "turkey": 3, "1,250": 2, "idlib": 1}
+    assert packed(words) == "patrols 4 turkey 3 1,250 2 idlib 1"
+    assert unpacked(packed(words)) == words
+    assert word_set(packed(words)) == frozenset(words)
+    assert unpacked(json.dumps(words)) == words and word_set(json.dumps(words)) == frozenset(words)
+
+
 def test_a_story_profile_holds_the_words_its_articles_share_most() -> None:
     from store.story_keys import SIGNATURE_WORDS, merged_profile
 
