@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList
+from textual.widgets._footer import FooterKey
 
 from store import Store, StorePool
 from tests.apptools import notices, settle, titles, wait_until
@@ -200,6 +201,20 @@ async def test_narrow_terminal_reader_takes_the_screen(db: str) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.query_one(Timeline).region.width >= 70
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)])
+async def test_the_footer_keys_fit_beside_the_palette_key_with_the_reader_open(db: str, size: tuple[int, int]) -> None:
+    app = make_app(db)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        keys = list(app.screen.query(FooterKey))
+        palette = next(key for key in keys if key.has_class("-command-palette"))
+        shown = [key for key in keys if key is not palette]
+        assert {"help", "quit", "page_down"} <= {key.action for key in shown}  # what a reader needs first
+        assert all(key.region.right <= palette.region.x for key in shown), [str(key.render()) for key in shown]
 
 
 @pytest.mark.parametrize(("keys", "quits"), [({}, True), ({"quit": "ctrl+q"}, False)])
