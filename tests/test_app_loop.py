@@ -1,8 +1,8 @@
 """Nothing the app does on its event loop's thread reaches the database: the timeline draws
-placeholders while a worker fetches its pages, and the palette and `o` read in workers. Every
-connection is made to refuse work on the loop's thread while a Pilot session types, scrolls,
-opens an article (and its related ones are looked for), asks why it is listed, opens the stories and
-an entity's trend, and searches the palette."""
+placeholders while a worker fetches its pages (and says so of a page it could not read), and
+the palette and `o` read in workers. Every connection is made to refuse work on the loop's
+thread while a Pilot session types, scrolls, opens an article (and its related ones are looked
+for), asks why it is listed, opens the stories and an entity's trend, and searches the palette."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 
-from store import Store
-from tests.apptools import settle
+from store import Store, prepared
+from store.search import search as run_search
+from tests.apptools import notices, settle
 from tui.app import make_app
 from tui.screens.stories import StoriesScreen
 from tui.screens.trend import TrendScreen
@@ -123,3 +124,56 @@ async def test_a_page_not_yet_fetched_is_drawn_as_a_placeholder_then_filled(many
         last = results.hit(ARTICLES - 1)
         assert last is not None and timeline.current() == last
         assert any(last.title in timeline.render_line(y).text for y in range(40))
+
+
+async def test_a_page_that_cannot_be_read_says_so_and_is_read_again_when_scrolled_back_to(
+    many: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(many)
+    said = notices(app, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        timeline = app.query_one(Timeline)
+        results = timeline.results
+        assert results is not None and results.hit(ARTICLES - 1) is None
+        locked = LockedPages(monkeypatch)
+        await pilot.press("G")
+        await settle(pilot, app)
+        shown = [timeline.render_line(y).text for y in range(timeline.size.height)]
+        assert any("Could not read this article — R retries" in line for line in shown)
+        assert results.hit(ARTICLES - 1) is None and locked.refused == 1
+        assert len([note for note in said if "is busy" in note]) == 1  # said once, the app's one way
+        await settle(pilot, app)  # drawn again, a failed page is not asked for again on its own
+        assert locked.refused == 1
+        locked.lift()
+        await pilot.press("g")  # off screen: forgotten
+        await settle(pilot, app)
+        await pilot.press("G")  # back: read again
+        await settle(pilot, app)
+        last = results.hit(ARTICLES - 1)
+        assert last is not None and timeline.current() == last
+        shown = [timeline.render_line(y).text for y in range(timeline.size.height)]
+        assert any(last.title in line for line in shown)
+        assert not any("Could not read" in line for line in shown)
+
+
+class LockedPages:
+    """Every read of a page beyond the first fails as SQLite does under a writer's lock,
+    until `lift()`."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.refused = 0
+        self.locked = True
+
+        def locked_read(
+            conn: sqlite3.Connection, compiled: Any, order: Any, limit: int, offset: int, *rest: Any
+        ) -> Any:
+            if self.locked and offset > 0:
+                self.refused += 1
+                raise sqlite3.OperationalError("database is locked")
+            return run_search(conn, compiled, order, limit, offset, *rest)
+
+        monkeypatch.setattr(prepared, "run_search", locked_read)
+
+    def lift(self) -> None:
+        self.locked = False

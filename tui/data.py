@@ -160,6 +160,11 @@ class ResultSet:
     def page_of(self, index: int) -> int:
         return index // PAGE
 
+    def page_at_line(self, line: int) -> int:
+        """The page of the article at screen line `line` (on a heading, of the one under it)."""
+        group, index, _ = self.at_line(max(0, min(line, self.line_count - 1)))
+        return self.page_of(group.first_index if index is None else index)
+
     def fetch_story(self, index: int, lead: SearchHit) -> Unfolded:
         """Read the other matches of a folded row's story (on a worker's thread: it runs SQL)."""
         found = self.search.story(lead.story, lead.id) if lead.story is not None else None

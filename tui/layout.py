@@ -6,9 +6,10 @@ on a narrow one. The reader takes room only once an article is open."""
 from __future__ import annotations
 
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from tui.widgets.entities import EntityList
+from tui.widgets.footer import KeyFooter
 from tui.widgets.reader import Reader
 from tui.widgets.timeline import Timeline
 
@@ -61,6 +62,7 @@ class Panes:
     def fit(self, width: int) -> None:
         self.screen.set_class(width < NARROW, "narrow")
         self.screen.set_class(NARROW <= width < SIDE_BY_SIDE, "stacked")
-        # Narrow, the keys sit closer together, so that "q Quit" still fits.
-        for footer in self.screen.query(Footer):
+        # Narrow, the keys sit closer together, and only as many as fit are shown.
+        for footer in self.screen.query(KeyFooter):
             footer.compact = width < NARROW
+            footer.refresh(recompose=True)

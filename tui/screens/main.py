@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from articles.sanitize import sanitize_line
 from store import EntityFacet, Search, Sort, StorePool
@@ -29,6 +29,7 @@ from tui.searching import Searching, status_text
 from tui.session import Session, save_session
 from tui.watching import ArchiveWatch
 from tui.widgets.entities import EntityPane
+from tui.widgets.footer import KeyFooter
 from tui.widgets.reader import Reader
 from tui.widgets.related import RelatedList
 from tui.widgets.searchbar import SearchBar
@@ -88,7 +89,7 @@ class MainScreen(Screen[None]):
                 yield Timeline(id="timeline")
                 yield Reader(id="reader")
         yield Static("", id="status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.panes.fit(self.app.size.width)

@@ -1,5 +1,6 @@
 """The timeline's lines as strips, cached: an article's title and snippet lines, the lines
-of an unfolded story, day headings and placeholders, in the widget's component styles."""
+of an unfolded story, day headings, and placeholders for rows not read yet (or that could
+not be read), in the widget's component styles."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from tui.widgets.cells import day_label
 from tui.widgets.rows import RowPainter
 
 _KEPT = 400
+UNREADABLE = "Could not read this article — R retries"
 
 
 class TimelineStrips:
@@ -52,6 +54,13 @@ class TimelineStrips:
         """A row whose page a worker is fetching."""
         style = self.style("timeline--cursor") if selected else self.style("timeline--empty")
         text = Text("   …" if part == 0 else "", style=style, end="")
+        return Strip(list(text.render(self.widget.app.console))).extend_cell_length(width, style)
+
+    def unreadable(self, part: int, selected: bool, width: int) -> Strip:
+        """A row whose page could not be read: said on its first line, the way to retry included."""
+        style = self.style("timeline--cursor") if selected else self.style("timeline--failed")
+        text = Text(f"   {UNREADABLE}" if part == 0 else "", style=style, end="")
+        text.truncate(width)
         return Strip(list(text.render(self.widget.app.console))).extend_cell_length(width, style)
 
     def heading(self, label: str, width: int) -> Strip:

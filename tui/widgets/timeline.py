@@ -3,8 +3,6 @@ line at a time from a ResultSet so that only what is on screen is ever rendered.
 
 from __future__ import annotations
 
-from functools import partial
-
 from rich.segment import Segment
 from textual import on
 from textual.binding import Binding
@@ -18,6 +16,7 @@ from store import SearchHit
 from tui.data import ResultSet
 from tui.unfolding import Unfolded, above, below
 from tui.widgets.cells import wrapped
+from tui.widgets.pages import PageFailed, PageLoaded, PageRequests
 from tui.widgets.strips import TimelineStrips
 
 
@@ -48,6 +47,7 @@ class Timeline(ScrollView, can_focus=True):
         "timeline--snippet",
         "timeline--match",
         "timeline--empty",
+        "timeline--failed",
         "timeline--story",
     }
 
@@ -67,15 +67,6 @@ class Timeline(ScrollView, can_focus=True):
         def control(self) -> Timeline:
             return self.timeline
 
-    class PageLoaded(Message):
-        """A worker read a page of the results on screen (or of ones since replaced)."""
-
-        def __init__(self, results: ResultSet, page_number: int, hits: tuple[SearchHit, ...]) -> None:
-            super().__init__()
-            self.results = results
-            self.page_number = page_number
-            self.hits = hits
-
     class StoryLoaded(Message):
         """A worker read the other matches of the story a folded row stands for."""
 
@@ -93,8 +84,7 @@ class Timeline(ScrollView, can_focus=True):
         """Which of the unfolded story's other articles is highlighted (None: the row itself)."""
         self.empty_lines: list[str] = ["Loading…"]
         self._strips = TimelineStrips(self)
-        self._wanted: set[int] = set()
-        self._asked: set[int] = set()
+        self._requests = PageRequests(self, lambda: self.results)
 
     def show(self, results: ResultSet, select: int = 0, empty: list[str] | None = None) -> None:
         """Display a new result set with the cursor on article `select`; `empty` is what to
@@ -102,8 +92,7 @@ class Timeline(ScrollView, can_focus=True):
         reopen = self.results.open_story(self.member) if self.results else None
         self.results = results
         self._strips.clear()
-        self._wanted.clear()
-        self._asked.clear()
+        self._requests.clear()
         self.member = None
         self.virtual_size = Size(0, results.line_count)
         self.empty_lines = (empty or ["No articles match."]) if not results.total else []
@@ -137,6 +126,14 @@ class Timeline(ScrollView, can_focus=True):
             for index in dict.fromkeys((previous, cursor)):
                 if 0 <= index < results.total:
                     self.refresh_lines(results.line_of(index), results.article_height + results.lines_under(index))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Pages that could not be read and are now off screen are read again when back on it."""
+        super().watch_scroll_y(old_value, new_value)
+        results = self.results
+        if results is not None and results.total:
+            top, bottom = int(new_value), int(new_value) + self.scrollable_content_region.height - 1
+            self._requests.keep_failures(range(results.page_at_line(top), results.page_at_line(bottom) + 1))
 
     def action_cursor_down(self) -> None:
         if self.results is not None and (position := below(self.results, (self.cursor, self.member))):
@@ -232,36 +229,21 @@ class Timeline(ScrollView, can_focus=True):
         self._highlight(opened.index, ids.index(message.member) if message.member in ids else None)
         self.refresh()
 
-    def _want(self, page_number: int) -> None:
-        """Ask for a page a row needs (drawn as a placeholder until it comes)."""
-        if page_number in self._asked or page_number in self._wanted:
-            return
-        if not self._wanted:
-            self.call_later(self._ask)
-        self._wanted.add(page_number)
-
-    def _ask(self) -> None:
-        if self.results is None or not self._wanted:
-            return
-        pages, self._wanted = sorted(self._wanted), set()
-        self._asked.update(pages)
-        # The app's worker, so that a failure is reported where every other one is.
-        fetch = partial(self._fetch_pages, self.results, pages)
-        self.app.run_worker(fetch, thread=True, group="timeline-pages", exit_on_error=False)
-
-    def _fetch_pages(self, results: ResultSet, pages: list[int]) -> None:
-        """On a worker's thread: read the pages, post each back."""
-        for page_number in pages:
-            self.post_message(self.PageLoaded(results, page_number, results.fetch_page(page_number)))
-
     @on(PageLoaded)
     def _page_loaded(self, message: PageLoaded) -> None:
         message.stop()
         if message.results is not self.results:
             return
         self.results.keep_page(message.page_number, message.hits)
-        self._asked.discard(message.page_number)
+        self._requests.loaded(message.page_number)
         self.refresh()
+
+    @on(PageFailed)
+    def _page_failed(self, message: PageFailed) -> None:
+        message.stop()
+        if message.results is self.results:
+            self._requests.failed(message.page_numbers)
+            self.refresh()
 
     def on_click(self, event: object) -> None:
         line = getattr(event, "y", 0) + int(self.scroll_y)
@@ -291,7 +273,9 @@ class Timeline(ScrollView, can_focus=True):
             return self._strips.unfolded(results.unfolded, member, selected, width, lead.story if lead else None)
         hit = results.hit(index)
         selected = index == self.cursor and self.member is None
+        if hit is None and self._requests.unreadable(results.page_of(index)):
+            return self._strips.unreadable(part, selected, width)
         if hit is None:
-            self._want(results.page_of(index))
+            self._requests.want(results.page_of(index))
             return self._strips.placeholder(part, selected, width)
         return self._strips.article(hit, part, selected, width, results.sort == "rank")
