@@ -34,12 +34,13 @@ SAME_EVENT_NAMED = 0.32
 SAME_EVENT_UNDATED = 0.42
 COPY_DAY = "copy"
 KEPT_STORIES = 2_000
-# A story's first article's words, its profile's (the words of all its articles; None while it
-# has one article), the profile as kept (with its counts, for the next to join), their norms.
-_Kept = tuple[frozenset[str], frozenset[str] | None, str, float, float]
-# A candidate story: keys shared (a copy key counts 100), entities shared near in time, and its
-# first article's and its profile's signatures as its row keeps them.
-_Candidate = tuple[int, int, str, str]
+# A story's profile is the words of its first articles, this many: by then it says what the
+# story's articles share, and a big story's next copy costs no rewrite of it.
+PROFILE_ARTICLES = 8
+# A story's first article's words, its profile's (the words of its first articles; None while it
+# has one article), the profile as kept (with its counts, for the next to join), their norms
+# and how many articles the story has.
+_Kept = tuple[frozenset[str], frozenset[str] | None, str, float, float, int]
 
 
 class StoryAssigner:
@@ -60,7 +61,9 @@ class StoryAssigner:
         copies = list(text.copies)
         events = entity_keys(entity_ids) + list(text.titles)
         words = word_set(text.packed)
-        story_id = self._best(self._candidates(events, copies, day), words)
+        story_id = self._copy_of(copies, words)
+        if story_id is None:
+            story_id = self._most_similar(self._candidates(events, day), words)
         if story_id is None:
             story_id = self._new(article_id, title, day, text, words)
         else:
@@ -79,76 +82,78 @@ class StoryAssigner:
             return
         self.conn.execute("DELETE FROM story_members WHERE article_id = ?", (article_id,))
         self.conn.execute("UPDATE stories SET articles = articles - 1 WHERE id = ?", (row[0],))
+        self.kept.pop(row[0], None)
 
-    def _candidates(self, events: list[str], copies: list[str], day: str) -> dict[int, _Candidate]:
-        """Story id -> what it shares and its signatures (`_Candidate`), in one statement: stories
-        sharing a copy key (any date); sharing entities or title words within the window (the
-        newest few per key, so that a key a busy day's every article holds costs no more than a
-        rare one); and sharing title words with no date to compare (undated stories for a dated
-        article, the newest for an undated one). Keys are padded to fixed counts so that the
-        statement is always one of two, prepared once (compiling it each time cost more than
-        running it)."""
+    def _copy_of(self, copies: list[str], words: frozenset[str]) -> int | None:
+        """The story of a near-identical copy, whatever its date, found by the copy keys alone
+        (one short lookup): a copy, the commonest join in a syndicated archive, then costs no
+        lookup of events."""
+        if not copies:
+            return None
+        rows = self.conn.execute(_COPIES, _padded(copies, COPY_KEYS))
+        found = list(dict.fromkeys(row[0] for row in rows))[:CANDIDATES]
+        return self._most_similar(dict.fromkeys(found, COPY), words)
+
+    def _candidates(self, events: list[str], day: str) -> dict[int, float]:
+        """Stories sharing entities or title words within the window (the newest few per key,
+        so that a key a busy day's every article holds costs no more than a rare one), and
+        sharing title words with no date to compare (undated stories for a dated article, the
+        newest for an undated one); the CANDIDATES sharing most, each with the similarity it
+        needs. Keys are padded to fixed counts so that the statement is always one of two,
+        prepared once (compiling it each time cost more than running it)."""
         entities = _padded([key for key in events if key.startswith("e")], ENTITY_KEYS)
         titles = _padded([key for key in events if key.startswith("t")], TITLE_KEYS)
         window = [_shifted(day, -WINDOW_DAYS), _shifted(day, WINDOW_DAYS)] if day else []
-        shared: dict[int, list[int]] = {}
+        shared: dict[int, int] = {}
         named: dict[int, set[str]] = {}
-        rows = self.conn.execute(
-            _DATED if day else _UNDATED, [*window, *_padded(copies, COPY_KEYS), *entities, *titles]
-        )
-        for story_id, kind, key in rows:
-            counts = shared.get(story_id)
-            if counts is None:
-                counts = shared[story_id] = [0, 0]
-            counts[0] += 100 if kind == _COPY else 1
+        for story_id, kind, key in self.conn.execute(_DATED if day else _UNDATED, [*window, *entities, *titles]):
+            shared[story_id] = shared.get(story_id, 0) + 1
             if kind == _ENTITY:
                 named.setdefault(story_id, set()).add(key)
-        # Near in time counts only with an entity in common: reports of one kind (results,
-        # prices) read alike, whoever they are about; two entities in common say more.
-        ranked = sorted(shared, key=lambda story_id: (-shared[story_id][0], -story_id))[:CANDIDATES]
-        texts = self._texts([story_id for story_id in ranked if story_id not in self.kept])
-        return {
-            story_id: (shared[story_id][0], len(named.get(story_id, ())), *texts.get(story_id, ("", "")))
-            for story_id in ranked
-        }
+        ranked = sorted(shared, key=lambda story_id: (-shared[story_id], -story_id))[:CANDIDATES]
+        return {story_id: _needed(len(named.get(story_id, ()))) for story_id in ranked}
 
-    def _texts(self, story_ids: list[int]) -> dict[int, tuple[str, str]]:
+    def _most_similar(self, needed: dict[int, float], words: frozenset[str]) -> int | None:
+        """Of these stories, the one whose first article or profile is most like the article,
+        if it is as like as that story needs."""
+        texts = self._texts([story_id for story_id in needed if story_id not in self.kept])
+        best, best_score = None, 0.0
+        mine_norm = norm(words)
+        for story_id, threshold in needed.items():
+            kept = self.kept.get(story_id)
+            if kept is None:
+                if story_id not in texts:
+                    continue
+                kept = self._keep(story_id, *texts[story_id])
+            lead, profile, _, lead_norm, profile_norm, _ = kept
+            score = similarity(words, lead, (mine_norm, lead_norm))
+            if profile is not None:
+                score = max(score, similarity(words, profile, (mine_norm, profile_norm)))
+            if score >= threshold and score > best_score:
+                best, best_score = story_id, score
+        return best
+
+    def _texts(self, story_ids: list[int]) -> dict[int, tuple[str, str, int]]:
         """The signatures of stories not kept, as their rows hold them (one statement, padded)."""
         if not story_ids:
             return {}
         rows = self.conn.execute(_TEXTS, (story_ids + [0] * CANDIDATES)[:CANDIDATES])
-        return {story_id: (lead, profile) for story_id, lead, profile in rows}
-
-    def _best(self, candidates: dict[int, _Candidate], words: frozenset[str]) -> int | None:
-        best, best_score = None, 0.0
-        mine_norm = norm(words)
-        for story_id, (shared, names, lead_text, profile_text) in candidates.items():
-            kept = self.kept.get(story_id) or self._keep(story_id, lead_text, profile_text)
-            lead, profile, _, lead_norm, profile_norm = kept
-            score = similarity(words, lead, (mine_norm, lead_norm))
-            if profile is not None:
-                score = max(score, similarity(words, profile, (mine_norm, profile_norm)))
-            needed = (
-                (SAME_EVENT_NAMED if names >= 2 else SAME_EVENT)
-                if names
-                else COPY
-                if shared >= 100
-                else SAME_EVENT_UNDATED
-            )
-            if score >= needed and score > best_score:
-                best, best_score = story_id, score
-        return best
+        return {story_id: (lead, profile, articles) for story_id, lead, profile, articles in rows}
 
     def _signatures(self, story_id: int) -> _Kept:
         """A story's signatures, kept between articles: the same few stories are candidates
         again and again while their day's news comes in."""
         kept = self.kept.get(story_id)
         if kept is None:
-            row = self.conn.execute("SELECT lead_signature, profile FROM stories WHERE id = ?", (story_id,)).fetchone()
-            kept = self._keep(story_id, row[0], row[1])
+            row = self.conn.execute(
+                "SELECT lead_signature, profile, articles FROM stories WHERE id = ?", (story_id,)
+            ).fetchone()
+            kept = self._keep(story_id, *row)
         return kept
 
-    def _keep(self, story_id: int, lead: str, profile: str, lead_words: frozenset[str] | None = None) -> _Kept:
+    def _keep(
+        self, story_id: int, lead: str, profile: str, articles: int, lead_words: frozenset[str] | None = None
+    ) -> _Kept:
         """A story's signatures as its row holds them; an empty profile is its lead's own."""
         if len(self.kept) >= KEPT_STORIES:  # the oldest half goes
             for old in list(self.kept)[: KEPT_STORIES // 2]:
@@ -156,10 +161,10 @@ class StoryAssigner:
         lead_words = lead_words or word_set(lead)
         lead_norm = norm(lead_words)
         if not profile or profile == lead:
-            kept: _Kept = (lead_words, None, lead, lead_norm, lead_norm)
+            kept: _Kept = (lead_words, None, lead, lead_norm, lead_norm, articles)
         else:
             profile_words = word_set(profile)
-            kept = (lead_words, profile_words, profile, lead_norm, norm(profile_words))
+            kept = (lead_words, profile_words, profile, lead_norm, norm(profile_words), articles)
         self.kept[story_id] = kept
         return kept
 
@@ -169,26 +174,25 @@ class StoryAssigner:
             (article_id, title, day or None, text.packed),
         )
         story_id = int(cursor.lastrowid or 0)
-        self._keep(story_id, text.packed, "", words)
+        self._keep(story_id, text.packed, "", 1, words)
         return story_id
 
     def _join(self, story_id: int, day: str, text: StoryText) -> None:
-        """The article joins: the story's profile takes in its words."""
-        lead, _, profile, lead_norm, _ = self._signatures(story_id)
-        merged = merged_profile(unpacked(profile), unpacked(text.packed))
-        words = frozenset(merged)
-        kept = packed(merged)
-        self.conn.execute(
-            "UPDATE stories SET articles = articles + 1, profile = ?, "
-            "day = CASE WHEN day IS NULL OR (? != '' AND ? < day) THEN nullif(?, '') ELSE day END WHERE id = ?",
-            (kept, day, day, day, story_id),
-        )
-        self.kept[story_id] = (lead, words, kept, lead_norm, norm(words))
+        """The article joins: while the story is young its profile takes in its words."""
+        lead, profile_words, profile, lead_norm, profile_norm, articles = self._signatures(story_id)
+        if articles < PROFILE_ARTICLES:
+            merged = merged_profile(unpacked(profile), unpacked(text.packed))
+            profile_words, profile = frozenset(merged), packed(merged)
+            profile_norm = norm(profile_words)
+            self.conn.execute(_JOIN_GROWING, (profile, day, day, day, story_id))
+        else:
+            self.conn.execute(_JOIN, (day, day, day, story_id))
+        self.kept[story_id] = (lead, profile_words, profile, lead_norm, profile_norm, articles + 1)
 
 
 def _per_key(kind: int, key: str, when: str) -> str:
     return (
-        f"SELECT * FROM (SELECT story_id, {kind}, key FROM story_keys WHERE key = {key} AND {when} "
+        f"SELECT * FROM (SELECT story_id, {kind} AS kind, key FROM story_keys WHERE key = {key} AND {when} "
         f"ORDER BY day DESC LIMIT {PER_KEY})"
     )
 
@@ -200,20 +204,22 @@ def _padded(keys: list[str], count: int) -> list[str]:
 
 def _candidates_sql(dated: bool) -> str:
     """Rows (story id, kind, key). Numbered parameters: the window's two days (dated only),
-    then the copy, entity and title keys."""
+    then the entity and title keys."""
     first = 3 if dated else 1
-    copies = [f"?{first + number}" for number in range(COPY_KEYS)]
-    entities = [f"?{first + COPY_KEYS + number}" for number in range(ENTITY_KEYS)]
-    titles = [f"?{first + COPY_KEYS + ENTITY_KEYS + number}" for number in range(TITLE_KEYS)]
-    parts = [
-        f"SELECT * FROM (SELECT story_id, {_COPY}, key FROM story_keys WHERE key IN ({', '.join(copies)}) "
-        f"AND day = '{COPY_DAY}' LIMIT {PER_KEY * 2})"
-    ]
+    entities = [f"?{first + number}" for number in range(ENTITY_KEYS)]
+    titles = [f"?{first + ENTITY_KEYS + number}" for number in range(TITLE_KEYS)]
+    parts = []
     if dated:
         parts += [_per_key(_ENTITY, key, "day BETWEEN ?1 AND ?2") for key in entities]
         parts += [_per_key(_NEAR, key, "day BETWEEN ?1 AND ?2") for key in titles]
     parts += [_per_key(_FAR, key, "day = ''" if dated else f"day != '{COPY_DAY}'") for key in titles]
     return " UNION ALL ".join(parts)
+
+
+def _needed(names: int) -> float:
+    """The similarity a story near in time needs: less when it shares entities (reports of one
+    kind, results or prices, read alike whoever they are about), least when two or more."""
+    return (SAME_EVENT_NAMED if names >= 2 else SAME_EVENT) if names else SAME_EVENT_UNDATED
 
 
 def _day(published: object) -> str:
@@ -229,6 +235,14 @@ def _shifted(day: str, days: int) -> str:
     return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
 
 
-_COPY, _ENTITY, _NEAR, _FAR = range(4)
+_ENTITY, _NEAR, _FAR = range(3)
 _DATED, _UNDATED = _candidates_sql(dated=True), _candidates_sql(dated=False)
-_TEXTS = f"SELECT id, lead_signature, profile FROM stories WHERE id IN ({', '.join('?' * CANDIDATES)})"
+_COPIES = (
+    f"SELECT story_id FROM story_keys WHERE key IN ({', '.join('?' * COPY_KEYS)}) AND day = '{COPY_DAY}' "
+    f"LIMIT {PER_KEY * 2}"
+)
+_TEXTS = f"SELECT id, lead_signature, profile, articles FROM stories WHERE id IN ({', '.join('?' * CANDIDATES)})"
+# The earliest dated article gives the story its day.
+_DAY = "day = CASE WHEN day IS NULL OR (? != '' AND ? < day) THEN nullif(?, '') ELSE day END"
+_JOIN_GROWING = f"UPDATE stories SET articles = articles + 1, profile = ?, {_DAY} WHERE id = ?"
+_JOIN = f"UPDATE stories SET articles = articles + 1, {_DAY} WHERE id = ?"

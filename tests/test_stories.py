@@ -225,3 +225,15 @@ def test_accounts_in_other_words_sharing_one_entity_stay_apart(tmp_path: Path, w
         store.ingest([str(tmp_path / "a")])
         ids = {Path(p).stem: i for p, i in store.db.execute("SELECT path, article_id FROM paths")}
         assert _story(store, ids["first"]) != _story(store, ids["second"])
+
+
+def test_words_are_the_same_read_as_ascii_or_not() -> None:
+    from store.story_keys import words_of
+
+    text = "Turkish and Russian troops resumed 12 joint patrols on Aug. 5, 2024, covering 1,250.5 km of the M4"
+    assert words_of(text + " \u00e9t\u00e9") == [*words_of(text), "\u00e9t\u00e9"]  # the other path reads it alike
+    assert words_of(text) == ["turkish", "russian", "troops", "resumed", "12", "joint", "patrols", "aug", "2024"] + [
+        "covering",
+        "1,250.5",
+    ]
+    assert words_of("Erdo\u011fan met \u015eahin") == ["erdo\u011fan", "met", "\u015fahin"]

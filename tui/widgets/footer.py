@@ -7,7 +7,6 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey  # the one key of a footer: Textual exports no other name
 
 LEAST_NEEDED = ("fetch", "delete_article", "focus_pane('entities')", "star", "related", "focus_search")
 """The actions whose keys leave a footer too narrow for them all, first to last (never Help, Quit)."""
@@ -23,7 +22,7 @@ class KeyFooter(Footer):
         for action in LEAST_NEEDED:
             if _cells(shown, self.compact) <= room:
                 break
-            shown = [widget for widget in shown if not (isinstance(widget, FooterKey) and widget.action == action)]
+            shown = [widget for widget in shown if getattr(widget, "action", None) != action]
         yield from shown
 
 
@@ -33,7 +32,9 @@ def _cells(widgets: list[Widget], compact: bool) -> int:
     after the description. The command palette's key also has a border to its left."""
     total = 0
     for widget in widgets:
-        if isinstance(widget, FooterKey):
-            total += cell_len(widget.key_display) + cell_len(widget.description) + (2 if compact else 3)
+        # A key of the footer (Textual's FooterKey, which it does not export: known by its parts).
+        key, description = getattr(widget, "key_display", None), getattr(widget, "description", None)
+        if isinstance(key, str) and isinstance(description, str):
+            total += cell_len(key) + cell_len(description) + (2 if compact else 3)
             total += 1 if widget.has_class("-command-palette") else 0
     return total
