@@ -34,8 +34,8 @@ SAME_EVENT_NAMED = 0.32
 SAME_EVENT_UNDATED = 0.42
 COPY_DAY = "copy"
 KEPT_STORIES = 2_000
-# A story's profile is the words of its first articles, this many: by then it says what the
-# story's articles share, and a big story's next copy costs no rewrite of it.
+# A story's profile takes in the words of its first accounts (not copies), up to this many
+# articles: by then it says what they share, and a big story's next one costs no rewrite.
 PROFILE_ARTICLES = 8
 # A story's first article's words, its profile's (the words of its first articles; None while it
 # has one article), the profile as kept (with its counts, for the next to join), their norms
@@ -62,12 +62,12 @@ class StoryAssigner:
         events = entity_keys(entity_ids) + list(text.titles)
         words = word_set(text.packed)
         story_id = self._copy_of(copies, words)
-        if story_id is None:
-            story_id = self._most_similar(self._candidates(events, day), words)
-        if story_id is None:
-            story_id = self._new(article_id, title, day, text, words)
+        if story_id is not None:
+            self._join(story_id, day, text, grow=False)  # a copy's words are the story's already
+        elif (story_id := self._most_similar(self._candidates(events, day), words)) is not None:
+            self._join(story_id, day, text, grow=True)
         else:
-            self._join(story_id, day, text)
+            story_id = self._new(article_id, title, day, text, words)
         self.conn.execute(
             "INSERT OR REPLACE INTO story_members (article_id, story_id) VALUES (?, ?)", (article_id, story_id)
         )
@@ -177,10 +177,11 @@ class StoryAssigner:
         self._keep(story_id, text.packed, "", 1, words)
         return story_id
 
-    def _join(self, story_id: int, day: str, text: StoryText) -> None:
-        """The article joins: while the story is young its profile takes in its words."""
+    def _join(self, story_id: int, day: str, text: StoryText, grow: bool) -> None:
+        """The article joins: while the story is young, an account in words of its own adds
+        them to the story's profile."""
         lead, profile_words, profile, lead_norm, profile_norm, articles = self._signatures(story_id)
-        if articles < PROFILE_ARTICLES:
+        if grow and articles < PROFILE_ARTICLES:
             merged = merged_profile(unpacked(profile), unpacked(text.packed))
             profile_words, profile = frozenset(merged), packed(merged)
             profile_norm = norm(profile_words)
@@ -208,11 +209,16 @@ def _candidates_sql(dated: bool) -> str:
     first = 3 if dated else 1
     entities = [f"?{first + number}" for number in range(ENTITY_KEYS)]
     titles = [f"?{first + ENTITY_KEYS + number}" for number in range(TITLE_KEYS)]
-    parts = []
-    if dated:
-        parts += [_per_key(_ENTITY, key, "day BETWEEN ?1 AND ?2") for key in entities]
-        parts += [_per_key(_NEAR, key, "day BETWEEN ?1 AND ?2") for key in titles]
-    parts += [_per_key(_FAR, key, "day = ''" if dated else f"day != '{COPY_DAY}'") for key in titles]
+    if not dated:  # the newest stories per title word
+        return " UNION ALL ".join(_per_key(_FAR, key, f"day != '{COPY_DAY}'") for key in titles)
+    # Each entity on its own (a few are in a third of all news, and must not crowd out the
+    # rest); the title words together, in the window and undated, a bounded number each time.
+    parts = [_per_key(_ENTITY, key, "day BETWEEN ?1 AND ?2") for key in entities]
+    for kind, when in ((_NEAR, "day BETWEEN ?1 AND ?2"), (_FAR, "day = ''")):
+        parts.append(
+            f"SELECT * FROM (SELECT story_id, {kind} AS kind, key FROM story_keys "
+            f"WHERE key IN ({', '.join(titles)}) AND {when} LIMIT {PER_KEY * TITLE_KEYS})"
+        )
     return " UNION ALL ".join(parts)
 
 

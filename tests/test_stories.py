@@ -166,8 +166,8 @@ def test_stories_kept_as_json_before_the_compact_form_still_take_in_new_accounts
         opened.ingest([str(write("later/copy.txt", copy))])
         (added,) = [i for p, i in opened.db.execute("SELECT path, article_id FROM paths") if "later" in p]
         assert _story(opened, added) == story
-        (profile,) = opened.db.execute("SELECT profile FROM stories WHERE id = ?", (story,)).fetchone()
-        assert not profile.startswith("{") and unpacked(profile)  # rewritten in the compact form as it grew
+        (articles,) = opened.db.execute("SELECT articles FROM stories WHERE id = ?", (story,)).fetchone()
+        assert articles == 3
 
 
 def test_a_signature_is_kept_compact_and_read_back_whole() -> None:
@@ -237,3 +237,19 @@ def test_words_are_the_same_read_as_ascii_or_not() -> None:
         "1,250.5",
     ]
     assert words_of("Erdo\u011fan met \u015eahin") == ["erdo\u011fan", "met", "\u015fahin"]
+
+
+def test_an_account_in_other_words_grows_the_profile_and_a_copy_does_not(  # type: ignore[no-untyped-def]
+    tmp_path: Path, seeds: dict[str, Path], write
+) -> None:
+    with Store.open(tmp_path / "a.db", seed=False) as opened:
+        opened.ingest([str(seeds["001"]), str(seeds["002"])])
+        ids = _ids(opened)
+        story = _story(opened, ids["001"])
+        assert _story(opened, ids["002"]) == story
+        (profile,) = opened.db.execute("SELECT profile FROM stories WHERE id = ?", (story,)).fetchone()
+        assert profile  # the second account's words are in it
+        copy = seeds["001"].read_text(encoding="utf-8") + "\nReporting by a wire service.\n"  # of its first
+        opened.ingest([str(write("later/copy.txt", copy))])
+        row = opened.db.execute("SELECT profile, articles FROM stories WHERE id = ?", (story,)).fetchone()
+        assert row == (profile, 3)
