@@ -232,10 +232,8 @@ def test_words_are_the_same_read_as_ascii_or_not() -> None:
 
     text = "Turkish and Russian troops resumed 12 joint patrols on Aug. 5, 2024, covering 1,250.5 km of the M4"
     assert words_of(text + " \u00e9t\u00e9") == [*words_of(text), "\u00e9t\u00e9"]  # the other path reads it alike
-    assert words_of(text) == ["turkish", "russian", "troops", "resumed", "12", "joint", "patrols", "aug", "2024"] + [
-        "covering",
-        "1,250.5",
-    ]
+    words = "turkish russian troops resumed 12 joint patrols aug 2024 covering 1,250.5"
+    assert words_of(text) == words.split()
     assert words_of("Erdo\u011fan met \u015eahin") == ["erdo\u011fan", "met", "\u015fahin"]
 
 
