@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from store.parsing import Parsed
     from store.writer import Writer
 
-BATCH = 500
+BATCH = 1000
 Progress = Callable[[int, int], None]
 
 

@@ -21,8 +21,8 @@ from typing import Any, TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 IN_FLIGHT_PER_WORKER = 4
-# At least this many in flight whatever the number of workers: enough for two workers to go on
-# parsing while the writer writes a batch (500 articles, 16 chunks of 32), rather than waiting.
+# At least this many in flight whatever the number of workers (24 chunks of 32 files): two
+# workers go on parsing for most of the time the writer writes a batch, rather than waiting.
 IN_FLIGHT_AT_LEAST = 24
 _PR_SET_PDEATHSIG = 1
 _PARENT_POLL_SECONDS = 1.0
