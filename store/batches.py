@@ -85,11 +85,16 @@ def write_batch(db: Database, writer: Writer, batch: Sequence[Parsed], report: I
     except BaseException:
         db.rollback()
         raise
-    db.commit()
-    report.added += counts.added
-    report.updated += counts.updated
-    report.unchanged += counts.unchanged
-    report.failed += counts.failed
+    try:
+        db.commit()
+    finally:
+        # Counted once it has landed, even when Ctrl+C arrives as the commit returns (its
+        # checkpoint can take a while after the batch is already visible to readers).
+        if not db.conn.in_transaction:
+            report.added += counts.added
+            report.updated += counts.updated
+            report.unchanged += counts.unchanged
+            report.failed += counts.failed
 
 
 def finish(db: Database, writer: Writer) -> None:

@@ -212,3 +212,25 @@ def test_an_acronym_named_first_joins_its_full_name_at_the_end_of_the_ingest(tmp
         found = store.search('org:"Nordic Fisheries Protection Agency"', limit=10)
     assert orgs == [("Nordic Fisheries Protection Agency", 3)] and found.total == 3
     assert_consistent(tmp_path / "n.db")
+
+
+def test_a_batch_whose_commit_returns_into_ctrl_c_is_counted_as_kept(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The batch is visible to readers before its commit returns (the checkpoint after it can
+    take a while): a Ctrl+C that lands then must still count it as kept."""
+    import pytest
+
+    from store.errors import IngestInterrupted
+
+    with Store.open(tmp_path / "a.db", seed=False) as opened:
+        commit = opened.db.commit
+
+        def commit_then_ctrl_c() -> None:
+            commit()
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(opened.db, "commit", commit_then_ctrl_c)
+        with pytest.raises(IngestInterrupted) as stopped:
+            opened.ingest([str(path) for path in bundled_files()])
+        stored = opened.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert stored == stopped.value.report.added == len(bundled_files())
+    assert f"{stored:,} articles kept" in str(stopped.value)
