@@ -143,13 +143,7 @@ class StoryAssigner:
     def _signatures(self, story_id: int) -> _Kept:
         """A story's signatures, kept between articles: the same few stories are candidates
         again and again while their day's news comes in."""
-        kept = self.kept.get(story_id)
-        if kept is None:
-            row = self.conn.execute(
-                "SELECT lead_signature, profile, articles FROM stories WHERE id = ?", (story_id,)
-            ).fetchone()
-            kept = self._keep(story_id, *row)
-        return kept
+        return self.kept.get(story_id) or self._keep(story_id, *self._texts([story_id])[story_id])
 
     def _keep(
         self, story_id: int, lead: str, profile: str, articles: int, lead_words: frozenset[str] | None = None

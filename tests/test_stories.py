@@ -28,6 +28,14 @@ def _story(store: Store, article_id: int) -> int:
     return int(store.db.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()[0])
 
 
+def _ingest_copy(store: Store, seed: Path, write) -> int:  # type: ignore[no-untyped-def]
+    """A wire service's copy of a seed (one line added), ingested; its article's id."""
+    copy = seed.read_text(encoding="utf-8") + "\nReporting by a wire service.\n"
+    store.ingest([str(write("later/copy.txt", copy))])
+    (added,) = [i for p, i in store.db.execute("SELECT path, article_id FROM paths") if "later" in p]
+    return int(added)
+
+
 def test_the_two_accounts_of_one_event_are_one_story_without_the_older_one(
     tmp_path: Path, seeds: dict[str, Path]
 ) -> None:
@@ -135,10 +143,7 @@ def test_an_archive_whose_stories_predate_profiles_keeps_them_and_grows_them(  #
     conn.close()
     with Store.open(db, seed=False) as opened:
         assert _story(opened, ids["001"]) == story == _story(opened, ids["002"])
-        copy = seeds["001"].read_text(encoding="utf-8") + "\nReporting by a wire service.\n"
-        opened.ingest([str(write("later/copy.txt", copy))])
-        (added,) = [i for p, i in opened.db.execute("SELECT path, article_id FROM paths") if "later" in p]
-        assert _story(opened, added) == story
+        assert _story(opened, _ingest_copy(opened, seeds["001"], write)) == story
 
 
 def test_stories_kept_as_json_before_the_compact_form_still_take_in_new_accounts(  # type: ignore[no-untyped-def]
@@ -162,10 +167,7 @@ def test_stories_kept_as_json_before_the_compact_form_still_take_in_new_accounts
             )
     conn.close()
     with Store.open(db, seed=False) as opened:
-        copy = seeds["001"].read_text(encoding="utf-8") + "\nReporting by a wire service.\n"
-        opened.ingest([str(write("later/copy.txt", copy))])
-        (added,) = [i for p, i in opened.db.execute("SELECT path, article_id FROM paths") if "later" in p]
-        assert _story(opened, added) == story
+        assert _story(opened, _ingest_copy(opened, seeds["001"], write)) == story
         (articles,) = opened.db.execute("SELECT articles FROM stories WHERE id = ?", (story,)).fetchone()
         assert articles == 3
 
@@ -247,7 +249,6 @@ def test_an_account_in_other_words_grows_the_profile_and_a_copy_does_not(  # typ
         assert _story(opened, ids["002"]) == story
         (profile,) = opened.db.execute("SELECT profile FROM stories WHERE id = ?", (story,)).fetchone()
         assert profile  # the second account's words are in it
-        copy = seeds["001"].read_text(encoding="utf-8") + "\nReporting by a wire service.\n"  # of its first
-        opened.ingest([str(write("later/copy.txt", copy))])
+        _ingest_copy(opened, seeds["001"], write)  # of its first account
         row = opened.db.execute("SELECT profile, articles FROM stories WHERE id = ?", (story,)).fetchone()
         assert row == (profile, 3)

@@ -52,14 +52,16 @@ class TimelineStrips:
 
     def placeholder(self, part: int, selected: bool, width: int) -> Strip:
         """A row whose page a worker is fetching."""
-        style = self.style("timeline--cursor") if selected else self.style("timeline--empty")
-        text = Text("   …" if part == 0 else "", style=style, end="")
-        return Strip(list(text.render(self.widget.app.console))).extend_cell_length(width, style)
+        return self._marker("…", "timeline--empty", part, selected, width)
 
     def unreadable(self, part: int, selected: bool, width: int) -> Strip:
         """A row whose page could not be read: said on its first line, the way to retry included."""
-        style = self.style("timeline--cursor") if selected else self.style("timeline--failed")
-        text = Text(f"   {UNREADABLE}" if part == 0 else "", style=style, end="")
+        return self._marker(UNREADABLE, "timeline--failed", part, selected, width)
+
+    def _marker(self, said: str, component: str, part: int, selected: bool, width: int) -> Strip:
+        """A row standing for an article not shown: `said` on its first line, in `component`."""
+        style = self.style("timeline--cursor") if selected else self.style(component)
+        text = Text(f"   {said}" if part == 0 else "", style=style, end="")
         text.truncate(width)
         return Strip(list(text.render(self.widget.app.console))).extend_cell_length(width, style)
 
