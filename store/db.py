@@ -16,7 +16,7 @@ from typing import Concatenate, ParamSpec, Protocol, TypeVar
 from sqlite_utils import Database
 
 from store.errors import Cancelled, QueryError, StoreError
-from store.schema import migrations
+from store.story_schema import migrations  # the whole schema's: the story tables' come last
 
 _S = TypeVar("_S", bound="_Named")
 _P = ParamSpec("_P")

@@ -3,8 +3,6 @@ table so that re-ingesting an article never touches it."""
 
 from __future__ import annotations
 
-import logging
-
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("newsdesk")
@@ -232,69 +230,3 @@ def create_files(db: Database) -> None:
     )
     db.execute("ALTER TABLE paths ADD COLUMN file_id INTEGER REFERENCES files(id)")
     db.execute("CREATE INDEX paths_by_file ON paths (file_id)")
-
-
-@migrations()
-def create_stories(db: Database) -> None:
-    """Stories (store/stories.py): each article's story, and the keys a new article finds
-    candidate stories by (an entity or title word on a day, or a copy key)."""
-    db.execute(
-        """
-        CREATE TABLE stories (
-            id INTEGER PRIMARY KEY,
-            lead_id INTEGER NOT NULL,
-            title TEXT NOT NULL,
-            day TEXT,
-            articles INTEGER NOT NULL DEFAULT 0,
-            lead_signature TEXT NOT NULL,
-            last_signature TEXT NOT NULL
-        )
-        """
-    )
-    db.execute("CREATE INDEX stories_by_day ON stories (day DESC, id DESC)")
-    db.execute(
-        "CREATE TABLE story_members (article_id INTEGER PRIMARY KEY, story_id INTEGER NOT NULL REFERENCES stories(id))"
-    )
-    db.execute("CREATE INDEX story_members_by_story ON story_members (story_id, article_id)")
-    db.execute(
-        """
-        CREATE TABLE story_keys (
-            key TEXT NOT NULL,
-            day TEXT NOT NULL,
-            story_id INTEGER NOT NULL,
-            PRIMARY KEY (key, day, story_id)
-        ) WITHOUT ROWID
-        """
-    )
-
-
-@migrations()
-def story_profiles(db: Database) -> None:
-    """A story is compared with its first article and its profile (the words most frequent over
-    its articles), not its latest article: an older archive's latest signature starts it. An
-    archive from before stories gets them here, once its tables have their final shape."""
-    db.execute("ALTER TABLE stories RENAME COLUMN last_signature TO profile")
-    if db.execute("SELECT count(*) FROM story_members").fetchone()[0] == 0:
-        _stories_for_stored_articles(db)
-
-
-# Stored articles from which a long upgrade is announced, on the "newsdesk" logger (the
-# command line prints its notices on stderr; the store itself prints nothing).
-_SAY_FROM = 2000
-_log = logging.getLogger("newsdesk")
-
-
-def _stories_for_stored_articles(db: Database) -> None:
-    """An archive from before stories: its articles put in stories once, oldest first."""
-    from store.stories import StoryAssigner
-
-    assigner = StoryAssigner(db.conn)
-    count = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-    if count >= _SAY_FROM:  # about a second a thousand: say why the archive is slow to open, once
-        _log.info("putting the archive's %s articles into stories (once, after an upgrade)…", f"{count:,}")
-    rows = db.execute("SELECT id, title, body, published FROM articles ORDER BY published IS NULL, published, id")
-    for article_id, title, body, published in rows.fetchall():
-        entity_ids = [
-            row[0] for row in db.execute("SELECT entity_id FROM article_entities WHERE article_id = ?", (article_id,))
-        ]
-        assigner.assign(article_id, title or "", body or "", published, entity_ids)

@@ -11,10 +11,12 @@ from collections.abc import Sequence
 
 from store.story_keys import (
     COPY_KEYS,
+    ENTITY,
     ENTITY_KEYS,
     TITLE_KEYS,
     StoryText,
     entity_keys,
+    kind,
     merged_profile,
     norm,
     packed,
@@ -32,7 +34,8 @@ SAME_EVENT = 0.35
 # Near in time and sharing two entities or more: one event told in other words.
 SAME_EVENT_NAMED = 0.32
 SAME_EVENT_UNDATED = 0.42
-COPY_DAY = "copy"
+# A key's day: the date's ordinal; 0 for an undated article, -1 for a copy key (any date).
+UNDATED_DAY, COPY_DAY = 0, -1
 KEPT_STORIES = 2_000
 # A story's profile takes in the words of its first accounts (not copies), up to this many
 # articles: by then it says what they share, and a big story's next one costs no rewrite.
@@ -57,21 +60,23 @@ class StoryAssigner:
         self, article_id: int, title: str, text: StoryText, published: object, entity_ids: Sequence[int]
     ) -> int:
         """Put an article in a story, its text's keys already made (`story_text`)."""
-        day = _day(published)
+        when = _date(published)
+        day, ordinal = (when.isoformat(), when.toordinal()) if when else ("", UNDATED_DAY)
         copies = list(text.copies)
         events = entity_keys(entity_ids) + list(text.titles)
         words = word_set(text.packed)
-        story_id = self._copy_of(copies, words)
+        story_id, held = self._copy_of(copies, words)
         if story_id is not None:
             self._join(story_id, day, text, grow=False)  # a copy's words are the story's already
-        elif (story_id := self._most_similar(self._candidates(events, day), words)) is not None:
+            copies = [key for key in copies if key not in held]
+        elif (story_id := self._most_similar(self._candidates(events, ordinal), words)) is not None:
             self._join(story_id, day, text, grow=True)
         else:
             story_id = self._new(article_id, title, day, text, words)
         self.conn.execute(
             "INSERT OR REPLACE INTO story_members (article_id, story_id) VALUES (?, ?)", (article_id, story_id)
         )
-        rows = [(key, day, story_id) for key in events] + [(key, COPY_DAY, story_id) for key in copies]
+        rows = [(key, ordinal, story_id) for key in events] + [(key, COPY_DAY, story_id) for key in copies]
         self.conn.executemany("INSERT OR IGNORE INTO story_keys (key, day, story_id) VALUES (?, ?, ?)", rows)
         return story_id
 
@@ -84,31 +89,32 @@ class StoryAssigner:
         self.conn.execute("UPDATE stories SET articles = articles - 1 WHERE id = ?", (row[0],))
         self.kept.pop(row[0], None)
 
-    def _copy_of(self, copies: list[str], words: frozenset[str]) -> int | None:
+    def _copy_of(self, copies: list[int], words: frozenset[str]) -> tuple[int | None, set[int]]:
         """The story of a near-identical copy, whatever its date, found by the copy keys alone
-        (one short lookup): a copy, the commonest join in a syndicated archive, then costs no
-        lookup of events."""
+        (one short lookup), and those of its copy keys the story holds already: a copy, the
+        commonest join in a syndicated archive, then costs no lookup of events."""
         if not copies:
-            return None
-        rows = self.conn.execute(_COPIES, _padded(copies, COPY_KEYS))
+            return None, set()
+        rows = self.conn.execute(_COPIES, _padded(copies, COPY_KEYS)).fetchall()
         found = list(dict.fromkeys(row[0] for row in rows))[:CANDIDATES]
-        return self._most_similar(dict.fromkeys(found, COPY), words)
+        story_id = self._most_similar(dict.fromkeys(found, COPY), words)
+        return story_id, {key for story, key in rows if story == story_id}
 
-    def _candidates(self, events: list[str], day: str) -> dict[int, float]:
+    def _candidates(self, events: list[int], day: int) -> dict[int, float]:
         """Stories sharing entities or title words within the window (the newest few per key,
         so that a key a busy day's every article holds costs no more than a rare one), and
         sharing title words with no date to compare (undated stories for a dated article, the
         newest for an undated one); the CANDIDATES sharing most, each with the similarity it
         needs. Keys are padded to fixed counts so that the statement is always one of two,
         prepared once (compiling it each time cost more than running it)."""
-        entities = _padded([key for key in events if key.startswith("e")], ENTITY_KEYS)
-        titles = _padded([key for key in events if key.startswith("t")], TITLE_KEYS)
-        window = [_shifted(day, -WINDOW_DAYS), _shifted(day, WINDOW_DAYS)] if day else []
+        entities = _padded([key for key in events if kind(key) == ENTITY], ENTITY_KEYS)
+        titles = _padded([key for key in events if kind(key) != ENTITY], TITLE_KEYS)
+        window = [day - WINDOW_DAYS, day + WINDOW_DAYS] if day != UNDATED_DAY else []
         shared: dict[int, int] = {}
-        named: dict[int, set[str]] = {}
-        for story_id, kind, key in self.conn.execute(_DATED if day else _UNDATED, [*window, *entities, *titles]):
+        named: dict[int, set[int]] = {}
+        for story_id, arm, key in self.conn.execute(_DATED if window else _UNDATED, [*window, *entities, *titles]):
             shared[story_id] = shared.get(story_id, 0) + 1
-            if kind == _ENTITY:
+            if arm == _ENTITY:
                 named.setdefault(story_id, set()).add(key)
         ranked = sorted(shared, key=lambda story_id: (-shared[story_id], -story_id))[:CANDIDATES]
         return {story_id: _needed(len(named.get(story_id, ()))) for story_id in ranked}
@@ -164,10 +170,12 @@ class StoryAssigner:
 
     def _new(self, article_id: int, title: str, day: str, text: StoryText, words: frozenset[str]) -> int:
         cursor = self.conn.execute(
-            "INSERT INTO stories (lead_id, title, day, articles, lead_signature, profile) VALUES (?, ?, ?, 1, ?, '')",
-            (article_id, title, day or None, text.packed),
+            "INSERT INTO stories (lead_id, title, day, articles) VALUES (?, ?, ?, 1)", (article_id, title, day or None)
         )
         story_id = int(cursor.lastrowid or 0)
+        self.conn.execute(
+            "INSERT INTO story_texts (story_id, lead, profile) VALUES (?, ?, '')", (story_id, text.packed)
+        )
         self._keep(story_id, text.packed, "", 1, words)
         return story_id
 
@@ -179,22 +187,21 @@ class StoryAssigner:
             merged = merged_profile(unpacked(profile), unpacked(text.packed))
             profile_words, profile = frozenset(merged), packed(merged)
             profile_norm = norm(profile_words)
-            self.conn.execute(_JOIN_GROWING, (profile, day, day, day, story_id))
-        else:
-            self.conn.execute(_JOIN, (day, day, day, story_id))
+            self.conn.execute("UPDATE story_texts SET profile = ? WHERE story_id = ?", (profile, story_id))
+        self.conn.execute(_JOIN, (day, day, day, story_id))
         self.kept[story_id] = (lead, profile_words, profile, lead_norm, profile_norm, articles + 1)
 
 
-def _per_key(kind: int, key: str, when: str) -> str:
+def _per_key(arm: int, key: str, when: str) -> str:
     return (
-        f"SELECT * FROM (SELECT story_id, {kind} AS kind, key FROM story_keys WHERE key = {key} AND {when} "
+        f"SELECT * FROM (SELECT story_id, {arm} AS kind, key FROM story_keys WHERE key = {key} AND {when} "
         f"ORDER BY day DESC LIMIT {PER_KEY})"
     )
 
 
-def _padded(keys: list[str], count: int) -> list[str]:
-    """Exactly `count` keys: '' (which no article has) fills the rest."""
-    return (keys + [""] * count)[:count]
+def _padded(keys: list[int], count: int) -> list[int]:
+    """Exactly `count` keys: -1 (no key is negative) fills the rest."""
+    return (keys + [-1] * count)[:count]
 
 
 def _candidates_sql(dated: bool) -> str:
@@ -204,13 +211,13 @@ def _candidates_sql(dated: bool) -> str:
     entities = [f"?{first + number}" for number in range(ENTITY_KEYS)]
     titles = [f"?{first + ENTITY_KEYS + number}" for number in range(TITLE_KEYS)]
     if not dated:  # the newest stories per title word
-        return " UNION ALL ".join(_per_key(_FAR, key, f"day != '{COPY_DAY}'") for key in titles)
+        return " UNION ALL ".join(_per_key(_FAR, key, f"day >= {UNDATED_DAY}") for key in titles)
     # Each entity on its own (a few are in a third of all news, and must not crowd out the
     # rest); the title words together, in the window and undated, a bounded number each time.
     parts = [_per_key(_ENTITY, key, "day BETWEEN ?1 AND ?2") for key in entities]
-    for kind, when in ((_NEAR, "day BETWEEN ?1 AND ?2"), (_FAR, "day = ''")):
+    for arm, when in ((_NEAR, "day BETWEEN ?1 AND ?2"), (_FAR, f"day = {UNDATED_DAY}")):
         parts.append(
-            f"SELECT * FROM (SELECT story_id, {kind} AS kind, key FROM story_keys "
+            f"SELECT * FROM (SELECT story_id, {arm} AS kind, key FROM story_keys "
             f"WHERE key IN ({', '.join(titles)}) AND {when} LIMIT {PER_KEY * TITLE_KEYS})"
         )
     return " UNION ALL ".join(parts)
@@ -222,27 +229,25 @@ def _needed(names: int) -> float:
     return (SAME_EVENT_NAMED if names >= 2 else SAME_EVENT) if names else SAME_EVENT_UNDATED
 
 
-def _day(published: object) -> str:
+def _date(published: object) -> dt.date | None:
     if isinstance(published, str) and len(published) >= 10:
         try:
-            return dt.date.fromisoformat(published[:10]).isoformat()
+            return dt.date.fromisoformat(published[:10])
         except ValueError:
-            return ""
-    return ""
-
-
-def _shifted(day: str, days: int) -> str:
-    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+            return None
+    return None
 
 
 _ENTITY, _NEAR, _FAR = range(3)
 _DATED, _UNDATED = _candidates_sql(dated=True), _candidates_sql(dated=False)
 _COPIES = (
-    f"SELECT story_id FROM story_keys WHERE key IN ({', '.join('?' * COPY_KEYS)}) AND day = '{COPY_DAY}' "
+    f"SELECT story_id, key FROM story_keys WHERE key IN ({', '.join('?' * COPY_KEYS)}) AND day = {COPY_DAY} "
     f"LIMIT {PER_KEY * 2}"
 )
-_TEXTS = f"SELECT id, lead_signature, profile, articles FROM stories WHERE id IN ({', '.join('?' * CANDIDATES)})"
+_TEXTS = (
+    "SELECT s.id, t.lead, t.profile, s.articles FROM stories s JOIN story_texts t ON t.story_id = s.id "
+    f"WHERE s.id IN ({', '.join('?' * CANDIDATES)})"
+)
 # The earliest dated article gives the story its day.
 _DAY = "day = CASE WHEN day IS NULL OR (? != '' AND ? < day) THEN nullif(?, '') ELSE day END"
-_JOIN_GROWING = f"UPDATE stories SET articles = articles + 1, profile = ?, {_DAY} WHERE id = ?"
 _JOIN = f"UPDATE stories SET articles = articles + 1, {_DAY} WHERE id = ?"

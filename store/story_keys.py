@@ -1,6 +1,7 @@
 """What story assignment knows of an article, computed from its parsed text alone (no SQL):
 its signature (most frequent content words), its event keys (entities and title words) and
-its copy keys (min-hash sketches of its signature, shared by near-identical copies)."""
+its copy keys (min-hash sketches of its signature, shared by near-identical copies). A key is
+an integer whose two low bits say its kind (small rows: a batch rewrites fewer pages)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ ENTITY_KEYS = 6
 # Copy keys: the signature's words with the smallest hashes, taken SKETCH at a time.
 COPY_KEYS = 3
 SKETCH = 3
+# A key's kind, in its two low bits.
+ENTITY, TITLE, COPY = range(3)
 # Only the start of a long body is read: enough to know it, cheap at ingest.
 READ_WORDS = 600
 READ_CHARS = 7 * READ_WORDS
@@ -153,8 +156,8 @@ class StoryText:
     ingest's worker processes), so that the single writer only looks up and writes."""
 
     packed: str  # its signature as the stories table keeps it (`packed`)
-    copies: tuple[str, ...]
-    titles: tuple[str, ...]  # title-word keys
+    copies: tuple[int, ...]
+    titles: tuple[int, ...]  # title-word keys
 
 
 def story_text(title: str, body: str) -> StoryText:
@@ -224,24 +227,37 @@ def similarity(one: AbstractSet[str], other: AbstractSet[str], norms: tuple[floa
     return shared / (first * second) if first and second else 0.0
 
 
-def event_keys(title: str, entity_ids: Iterable[int]) -> list[str]:
-    """Keys an account of the same event most likely shares: its entities and title words."""
-    return entity_keys(entity_ids) + title_keys(title)
+def entity_keys(entity_ids: Iterable[int]) -> list[int]:
+    return [entity_id << 2 | ENTITY for entity_id in dict.fromkeys(entity_ids)][:ENTITY_KEYS]
 
 
-def entity_keys(entity_ids: Iterable[int]) -> list[str]:
-    return [f"e{entity_id}" for entity_id in dict.fromkeys(entity_ids)][:ENTITY_KEYS]
+def title_keys(title: str) -> list[int]:
+    return [_hashed(word) << 2 | TITLE for word in dict.fromkeys(words_of(title))][:TITLE_KEYS]
 
 
-def title_keys(title: str) -> list[str]:
-    return [f"t{word}" for word in dict.fromkeys(words_of(title))][:TITLE_KEYS]
-
-
-def copy_keys(words: dict[str, int]) -> list[str]:
+def copy_keys(words: dict[str, int]) -> list[int]:
     """Min-hash sketches of a signature: a near-identical copy has the same words, and so the
     same sketches, while a key of SKETCH words is rare enough to look up in any archive."""
     if len(words) < SKETCH:
         return []
-    ranked = sorted(words, key=lambda word: zlib.crc32(word.encode()))
+    ranked = sorted(words, key=_hashed)
     sketches = (" ".join(sorted(ranked[start : start + SKETCH])) for start in range(COPY_KEYS))
-    return [f"c{zlib.crc32(sketch.encode()):08x}" for sketch in sketches if sketch.count(" ") == SKETCH - 1]
+    return [_hashed(sketch) << 2 | COPY for sketch in sketches if sketch.count(" ") == SKETCH - 1]
+
+
+def kind(key: int) -> int:
+    return key & 3
+
+
+def key_of_text(text: str) -> int:
+    """A key as archives before integer keys kept it: "e" and an entity id, "t" and a title
+    word, "c" and a copy sketch's hash in hex."""
+    if text.startswith("e"):
+        return int(text[1:]) << 2 | ENTITY
+    if text.startswith("c"):
+        return int(text[1:], 16) << 2 | COPY
+    return _hashed(text[1:]) << 2 | TITLE
+
+
+def _hashed(text: str) -> int:
+    return zlib.crc32(text.encode())

@@ -44,8 +44,7 @@ def store(tmp_path: Path) -> Store:
         opened.db.execute("DELETE FROM story_members")
         for number, (_, members) in enumerate(sorted(STORIES.items()), start=1):
             opened.db.execute(
-                "INSERT INTO stories (id, lead_id, title, articles, lead_signature, profile) "
-                "VALUES (?, ?, '', ?, '{}', '{}')",
+                "INSERT INTO stories (id, lead_id, title, articles) VALUES (?, ?, '', ?)",
                 (1000 + number, ids[members[0]], len(members)),
             )
             for name in members:

@@ -98,80 +98,6 @@ def test_stories_json_has_exactly_the_documented_keys(
     assert any({ids["001"], ids["002"]} <= set(story["articles"]) for story in found)
 
 
-def test_an_archive_from_before_stories_gets_them_on_opening_and_says_so_once(
-    tmp_path: Path, seeds: dict[str, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Filling in an older archive's stories takes about a second a thousand articles: the
-    command says why it is slow (on stderr, before the app would take the screen), once."""
-    import sqlite3
-
-    import store.schema
-
-    db = tmp_path / "old.db"
-    with Store.open(db) as opened:
-        opened.ingest([str(path) for path in seeds.values()])
-    with sqlite3.connect(db) as conn:  # as an archive made before the stories migration
-        conn.executescript(
-            "DROP TABLE story_keys; DROP TABLE story_members; DROP TABLE stories;"
-            "DELETE FROM _sqlite_migrations WHERE name IN ('create_stories', 'story_profiles');"
-        )
-    conn.close()
-    monkeypatch.setattr(store.schema, "_SAY_FROM", 1)
-    assert main(["stats", "--db", str(db)]) == 0
-    assert "into stories (once, after an upgrade)" in capsys.readouterr().err
-    assert main(["stories", "--db", str(db), "--json", "--min-articles", "1"]) == 0
-    out = capsys.readouterr()
-    assert "upgrade" not in out.err
-    assert sorted(i for story in json.loads(out.out) for i in story["articles"]) == list(range(1, len(seeds) + 1))
-
-
-def test_an_archive_whose_stories_predate_profiles_keeps_them_and_grows_them(  # type: ignore[no-untyped-def]
-    tmp_path: Path, seeds: dict[str, Path], write
-) -> None:
-    import sqlite3
-
-    db = tmp_path / "old.db"
-    with Store.open(db, seed=False) as opened:
-        opened.ingest([str(path) for path in seeds.values()])
-        ids = _ids(opened)
-        story = _story(opened, ids["001"])
-    with sqlite3.connect(db) as conn:  # as stories were kept before profiles
-        conn.executescript(
-            "ALTER TABLE stories RENAME COLUMN profile TO last_signature;"
-            "DELETE FROM _sqlite_migrations WHERE name = 'story_profiles';"
-        )
-    conn.close()
-    with Store.open(db, seed=False) as opened:
-        assert _story(opened, ids["001"]) == story == _story(opened, ids["002"])
-        assert _story(opened, _ingest_copy(opened, seeds["001"], write)) == story
-
-
-def test_stories_kept_as_json_before_the_compact_form_still_take_in_new_accounts(  # type: ignore[no-untyped-def]
-    tmp_path: Path, seeds: dict[str, Path], write
-) -> None:
-    import sqlite3
-
-    from store.story_keys import unpacked
-
-    db = tmp_path / "old.db"
-    with Store.open(db, seed=False) as opened:
-        opened.ingest([str(path) for path in seeds.values()])
-        ids = _ids(opened)
-        story = _story(opened, ids["001"])
-        rows = opened.db.execute("SELECT id, lead_signature, profile FROM stories").fetchall()
-    with sqlite3.connect(db) as conn:  # as signatures were kept before: JSON, the profile always written
-        for story_id, lead, profile in rows:
-            conn.execute(
-                "UPDATE stories SET lead_signature = ?, profile = ? WHERE id = ?",
-                (json.dumps(unpacked(lead)), json.dumps(unpacked(profile or lead)), story_id),
-            )
-    conn.close()
-    with Store.open(db, seed=False) as opened:
-        assert _story(opened, _ingest_copy(opened, seeds["001"], write)) == story
-        (articles,) = opened.db.execute("SELECT articles FROM stories WHERE id = ?", (story,)).fetchone()
-        assert articles == 3
-
-
 def test_a_signature_is_kept_compact_and_read_back_whole() -> None:
     from store.story_keys import packed, unpacked, word_set
 
@@ -247,8 +173,10 @@ def test_an_account_in_other_words_grows_the_profile_and_a_copy_does_not(  # typ
         ids = _ids(opened)
         story = _story(opened, ids["001"])
         assert _story(opened, ids["002"]) == story
-        (profile,) = opened.db.execute("SELECT profile FROM stories WHERE id = ?", (story,)).fetchone()
+        (profile,) = opened.db.execute("SELECT profile FROM story_texts WHERE story_id = ?", (story,)).fetchone()
         assert profile  # the second account's words are in it
         _ingest_copy(opened, seeds["001"], write)  # of its first account
-        row = opened.db.execute("SELECT profile, articles FROM stories WHERE id = ?", (story,)).fetchone()
+        row = opened.db.execute(
+            "SELECT profile, articles FROM story_texts JOIN stories ON id = story_id WHERE id = ?", (story,)
+        ).fetchone()
         assert row == (profile, 3)
