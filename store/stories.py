@@ -30,6 +30,8 @@ WINDOW_DAYS = 3
 CANDIDATES = 8
 PER_KEY = 15
 COPY = 0.8
+# A story holding this many of an article's copy keys holds a near-identical copy of it.
+SURE_COPY = 2
 SAME_EVENT = 0.35
 # Near in time and sharing two entities or more: one event told in other words.
 SAME_EVENT_NAMED = 0.32
@@ -64,15 +66,17 @@ class StoryAssigner:
         day, ordinal = (when.isoformat(), when.toordinal()) if when else ("", UNDATED_DAY)
         copies = list(text.copies)
         events = entity_keys(entity_ids) + list(text.titles)
-        words = word_set(text.packed)
-        story_id, held = self._copy_of(copies, words)
+        story_id, held = self._copy_of(copies, text)
         if story_id is not None:
             self._join(story_id, day, text, grow=False)  # a copy's words are the story's already
             copies = [key for key in copies if key not in held]
-        elif (story_id := self._most_similar(self._candidates(events, ordinal), words)) is not None:
-            self._join(story_id, day, text, grow=True)
         else:
-            story_id = self._new(article_id, title, day, text, words)
+            words = word_set(text.packed)
+            story_id = self._most_similar(self._candidates(events, ordinal), words)
+            if story_id is not None:
+                self._join(story_id, day, text, grow=True)
+            else:
+                story_id = self._new(article_id, title, day, text, words)
         self.conn.execute(
             "INSERT OR REPLACE INTO story_members (article_id, story_id) VALUES (?, ?)", (article_id, story_id)
         )
@@ -89,16 +93,27 @@ class StoryAssigner:
         self.conn.execute("UPDATE stories SET articles = articles - 1 WHERE id = ?", (row[0],))
         self.kept.pop(row[0], None)
 
-    def _copy_of(self, copies: list[int], words: frozenset[str]) -> tuple[int | None, set[int]]:
+    def _copy_of(self, copies: list[int], text: StoryText) -> tuple[int | None, set[int]]:
         """The story of a near-identical copy, whatever its date, found by the copy keys alone
         (one short lookup), and those of its copy keys the story holds already: a copy, the
-        commonest join in a syndicated archive, then costs no lookup of events."""
+        commonest join in a syndicated archive, then costs no lookup of events. A story holding
+        SURE_COPY of the article's sketches is its story without comparing words (two sketches
+        of three words each in common with one account are a near-identical text); one found
+        by fewer is compared."""
         if not copies:
             return None, set()
         rows = self.conn.execute(_COPIES, _padded(copies, COPY_KEYS)).fetchall()
-        found = list(dict.fromkeys(row[0] for row in rows))[:CANDIDATES]
-        story_id = self._most_similar(dict.fromkeys(found, COPY), words)
-        return story_id, {key for story, key in rows if story == story_id}
+        if not rows:
+            return None, set()
+        held: dict[int, set[int]] = {}
+        for story, key in rows:
+            held.setdefault(story, set()).add(key)
+        sure = max(held, key=lambda story: (len(held[story]), story))
+        if len(held[sure]) >= SURE_COPY:
+            return sure, held[sure]
+        found = list(held)[:CANDIDATES]
+        story_id = self._most_similar(dict.fromkeys(found, COPY), word_set(text.packed))
+        return story_id, held.get(story_id, set()) if story_id is not None else set()
 
     def _candidates(self, events: list[int], day: int) -> dict[int, float]:
         """Stories sharing entities or title words within the window (the newest few per key,
@@ -181,14 +196,18 @@ class StoryAssigner:
 
     def _join(self, story_id: int, day: str, text: StoryText, grow: bool) -> None:
         """The article joins: while the story is young, an account in words of its own adds
-        them to the story's profile."""
+        them to the story's profile (a copy's join reads no signature)."""
+        self.conn.execute(_JOIN, (day, day, day, story_id))
+        if not grow:
+            if (kept := self.kept.get(story_id)) is not None:
+                self.kept[story_id] = (*kept[:5], kept[5] + 1)
+            return
         lead, profile_words, profile, lead_norm, profile_norm, articles = self._signatures(story_id)
-        if grow and articles < PROFILE_ARTICLES:
+        if articles < PROFILE_ARTICLES:
             merged = merged_profile(unpacked(profile), unpacked(text.packed))
             profile_words, profile = frozenset(merged), packed(merged)
             profile_norm = norm(profile_words)
             self.conn.execute("UPDATE story_texts SET profile = ? WHERE story_id = ?", (profile, story_id))
-        self.conn.execute(_JOIN, (day, day, day, story_id))
         self.kept[story_id] = (lead, profile_words, profile, lead_norm, profile_norm, articles + 1)
 
 

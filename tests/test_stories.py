@@ -4,11 +4,14 @@ story:ID in the query language and `newsdesk stories`."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from store import QueryError, Store
+from store.stories import StoryAssigner
+from store.story_keys import story_text
 from tui.cli import main
 
 BODY = (
@@ -76,6 +79,20 @@ def test_near_identical_copies_share_a_story_whatever_their_dates(tmp_path: Path
         assert _story(store, ids["copy"]) == _story(store, ids["one"]) != _story(store, ids["two"])
         found = store.search(f"story:{_story(store, ids['one'])}", total=True)
         assert {hit.id for hit in found.hits} == {ids["one"], ids["copy"]}
+
+
+def test_two_of_a_storys_copy_keys_make_a_copy_and_one_is_checked_against_its_words(tmp_path: Path) -> None:
+    base = story_text("Copper miners strike in Chile", BODY)
+    wheat = story_text("Wheat prices climb", "Wheat futures rose for a third day as dry weather hit the crops.")
+    rail = story_text("Rail fares rise", "Commuters face higher rail fares from January as the operators raise prices.")
+    with Store.open(tmp_path / "s.db", seed=False) as store:
+        assigner = StoryAssigner(store.db.conn)
+        story = assigner.assign_text(1, "Copper miners strike in Chile", base, "2021-05-03", [])
+        # Years apart and in other titles: only the copy keys can bring them together.
+        two = replace(wheat, copies=(*base.copies[:2], *wheat.copies[2:]))
+        assert assigner.assign_text(2, "Wheat prices climb", two, "2023-06-09", []) == story
+        one = replace(rail, copies=(base.copies[0], *rail.copies[1:]))
+        assert assigner.assign_text(3, "Rail fares rise", one, "2024-01-09", []) != story
 
 
 def test_a_story_field_needs_a_number(tmp_path: Path) -> None:
