@@ -4,7 +4,6 @@ story:ID in the query language and `newsdesk stories`."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -89,9 +88,9 @@ def test_two_of_a_storys_copy_keys_make_a_copy_and_one_is_checked_against_its_wo
         assigner = StoryAssigner(store.db.conn)
         story = assigner.assign_text(1, "Copper miners strike in Chile", base, "2021-05-03", [])
         # Years apart and in other titles: only the copy keys can bring them together.
-        two = replace(wheat, copies=(*base.copies[:2], *wheat.copies[2:]))
+        two = wheat._replace(copies=(*base.copies[:2], *wheat.copies[2:]))
         assert assigner.assign_text(2, "Wheat prices climb", two, "2023-06-09", []) == story
-        one = replace(rail, copies=(base.copies[0], *rail.copies[1:]))
+        one = rail._replace(copies=(base.copies[0], *rail.copies[1:]))
         assert assigner.assign_text(3, "Rail fares rise", one, "2024-01-09", []) != story
 
 
