@@ -32,6 +32,9 @@ PER_KEY = 15
 COPY = 0.8
 # A story holding this many of an article's copy keys holds a near-identical copy of it.
 SURE_COPY = 2
+# A copy this near its story's first day (syndicated, or the same wire item a week on) adds its
+# entities and title words to the story's keys of its day; one farther (republished) does not.
+COPY_SPAN_DAYS = 30
 SAME_EVENT = 0.35
 # Near in time and sharing two entities or more: one event told in other words.
 SAME_EVENT_NAMED = 0.32
@@ -66,10 +69,12 @@ class StoryAssigner:
         day, ordinal = (when.isoformat(), when.toordinal()) if when else ("", UNDATED_DAY)
         copies = list(text.copies)
         events = entity_keys(entity_ids) + list(text.titles)
-        story_id, held = self._copy_of(copies, text)
+        story_id, held, first = self._copy_of(copies, text)
         if story_id is not None:
             self._join(story_id, day, text, grow=False)  # a copy's words are the story's already
             copies = [key for key in copies if key not in held]
+            if not _near(first, ordinal):  # found by its copy keys, it brings no news of its day in
+                events = []
         else:
             words = word_set(text.packed)
             story_id = self._most_similar(self._candidates(events, ordinal), words)
@@ -93,27 +98,30 @@ class StoryAssigner:
         self.conn.execute("UPDATE stories SET articles = articles - 1 WHERE id = ?", (row[0],))
         self.kept.pop(row[0], None)
 
-    def _copy_of(self, copies: list[int], text: StoryText) -> tuple[int | None, set[int]]:
+    def _copy_of(self, copies: list[int], text: StoryText) -> tuple[int | None, set[int], str | None]:
         """The story of a near-identical copy, whatever its date, found by the copy keys alone
-        (one short lookup), and those of its copy keys the story holds already: a copy, the
+        (one short lookup), those of its copy keys the story holds already and the story's
+        day (None when it has none yet): a copy, the
         commonest join in a syndicated archive, then costs no lookup of events. A story holding
         SURE_COPY of the article's sketches is its story without comparing words (two sketches
         of three words each in common with one account are a near-identical text); one found
         by fewer is compared."""
         if not copies:
-            return None, set()
-        rows = self.conn.execute(_COPIES, _padded(copies, COPY_KEYS)).fetchall()
-        if not rows:
-            return None, set()
+            return None, set(), None
         held: dict[int, set[int]] = {}
-        for story, key in rows:
+        days: dict[int, str | None] = {}
+        for story, key, day in self.conn.execute(_COPIES, _padded(copies, COPY_KEYS)):
             held.setdefault(story, set()).add(key)
+            days[story] = day
+        if not held:
+            return None, set(), None
         sure = max(held, key=lambda story: (len(held[story]), story))
         if len(held[sure]) >= SURE_COPY:
-            return sure, held[sure]
-        found = list(held)[:CANDIDATES]
-        story_id = self._most_similar(dict.fromkeys(found, COPY), word_set(text.packed))
-        return story_id, held.get(story_id, set()) if story_id is not None else set()
+            return sure, held[sure], days[sure]
+        story_id = self._most_similar(dict.fromkeys(list(held)[:CANDIDATES], COPY), word_set(text.packed))
+        if story_id is None:
+            return None, set(), None
+        return story_id, held[story_id], days[story_id]
 
     def _candidates(self, events: list[int], day: int) -> dict[int, float]:
         """Stories sharing entities or title words within the window (the newest few per key,
@@ -248,6 +256,15 @@ def _needed(names: int) -> float:
     return (SAME_EVENT_NAMED if names >= 2 else SAME_EVENT) if names else SAME_EVENT_UNDATED
 
 
+def _near(first: str | None, day: int) -> bool:
+    """Whether a copy dated `day` (an ordinal) runs near its story's first day: a syndicated
+    copy, within COPY_SPAN_DAYS. One far from it (republished years on, or undated) is found
+    by its copy keys; its entities and title words do not make the story one of its day."""
+    if first is None:
+        return True  # the story's first date: its keys go with it
+    return day != UNDATED_DAY and abs(dt.date.fromisoformat(first).toordinal() - day) <= COPY_SPAN_DAYS
+
+
 def _date(published: object) -> dt.date | None:
     if isinstance(published, str) and len(published) >= 10:
         try:
@@ -260,8 +277,8 @@ def _date(published: object) -> dt.date | None:
 _ENTITY, _NEAR, _FAR = range(3)
 _DATED, _UNDATED = _candidates_sql(dated=True), _candidates_sql(dated=False)
 _COPIES = (
-    f"SELECT story_id, key FROM story_keys WHERE key IN ({', '.join('?' * COPY_KEYS)}) AND day = {COPY_DAY} "
-    f"LIMIT {PER_KEY * 2}"
+    "SELECT k.story_id, k.key, s.day FROM story_keys k JOIN stories s ON s.id = k.story_id "
+    f"WHERE k.key IN ({', '.join('?' * COPY_KEYS)}) AND k.day = {COPY_DAY} LIMIT {PER_KEY * 2}"
 )
 _TEXTS = (
     "SELECT s.id, t.lead, t.profile, s.articles FROM stories s JOIN story_texts t ON t.story_id = s.id "

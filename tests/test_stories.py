@@ -3,6 +3,7 @@ story:ID in the query language and `newsdesk stories`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -92,6 +93,19 @@ def test_two_of_a_storys_copy_keys_make_a_copy_and_one_is_checked_against_its_wo
         assert assigner.assign_text(2, "Wheat prices climb", two, "2023-06-09", []) == story
         one = rail._replace(copies=(base.copies[0], *rail.copies[1:]))
         assert assigner.assign_text(3, "Rail fares rise", one, "2024-01-09", []) != story
+
+
+def test_a_copy_near_its_story_adds_the_keys_of_its_day_and_one_years_on_does_not(tmp_path: Path) -> None:
+    title = "Copper miners strike in Chile"
+    text = story_text(title, BODY)
+    with Store.open(tmp_path / "s.db", seed=False) as store:
+        assigner = StoryAssigner(store.db.conn)
+        story = assigner.assign_text(1, title, text, "2021-05-03", [7, 8])
+        assert assigner.assign_text(2, title, text, "2021-05-05", [7, 8]) == story  # syndicated
+        assert assigner.assign_text(3, title, text, "2023-06-09", [7, 8]) == story  # republished
+        assert assigner.assign_text(4, title, text, None, [7, 8]) == story  # undated
+        days = store.db.execute("SELECT DISTINCT day FROM story_keys WHERE story_id = ? AND day >= 0", (story,))
+        assert {day for (day,) in days} == {dt.date(2021, 5, 3).toordinal(), dt.date(2021, 5, 5).toordinal()}
 
 
 def test_a_story_field_needs_a_number(tmp_path: Path) -> None:
