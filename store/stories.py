@@ -101,8 +101,8 @@ class StoryAssigner:
     def _copy_of(self, copies: list[int], text: StoryText) -> tuple[int | None, set[int], str | None]:
         """The story of a near-identical copy, whatever its date, found by the copy keys alone
         (one short lookup), those of its copy keys the story holds already and the story's
-        day (None when it has none yet): a copy, the
-        commonest join in a syndicated archive, then costs no lookup of events. A story holding
+        day (None when it has none yet): a copy, the commonest join in a syndicated archive,
+        then costs no lookup of events. A story holding
         SURE_COPY of the article's sketches is its story without comparing words (two sketches
         of three words each in common with one account are a near-identical text); one found
         by fewer is compared."""
@@ -205,17 +205,19 @@ class StoryAssigner:
     def _join(self, story_id: int, day: str, text: StoryText, grow: bool) -> None:
         """The article joins: while the story is young, an account in words of its own adds
         them to the story's profile (a copy's join reads no signature)."""
-        self.conn.execute(_JOIN, (day, day, day, story_id))
         if not grow:
+            self.conn.execute(_JOIN, (day, day, day, story_id))
             if (kept := self.kept.get(story_id)) is not None:
                 self.kept[story_id] = (*kept[:5], kept[5] + 1)
             return
+        # Read before the count moves: a story not kept is read with its count as it was.
         lead, profile_words, profile, lead_norm, profile_norm, articles = self._signatures(story_id)
         if articles < PROFILE_ARTICLES:
             merged = merged_profile(unpacked(profile), unpacked(text.packed))
             profile_words, profile = frozenset(merged), packed(merged)
             profile_norm = norm(profile_words)
             self.conn.execute("UPDATE story_texts SET profile = ? WHERE story_id = ?", (profile, story_id))
+        self.conn.execute(_JOIN, (day, day, day, story_id))
         self.kept[story_id] = (lead, profile_words, profile, lead_norm, profile_norm, articles + 1)
 
 
@@ -260,9 +262,10 @@ def _near(first: str | None, day: int) -> bool:
     """Whether a copy dated `day` (an ordinal) runs near its story's first day: a syndicated
     copy, within COPY_SPAN_DAYS. One far from it (republished years on, or undated) is found
     by its copy keys; its entities and title words do not make the story one of its day."""
-    if first is None:
+    started = _date(first)
+    if started is None:
         return True  # the story's first date: its keys go with it
-    return day != UNDATED_DAY and abs(dt.date.fromisoformat(first).toordinal() - day) <= COPY_SPAN_DAYS
+    return day != UNDATED_DAY and abs(started.toordinal() - day) <= COPY_SPAN_DAYS
 
 
 def _date(published: object) -> dt.date | None:
