@@ -57,6 +57,20 @@ class StoryAssigner:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.kept: dict[int, _Kept] = {}
+        self.version: int | None = None  # the database's as this assigner last saw it
+        self.unfinished = False  # a batch begun and not flushed (rolled back: its stories are gone)
+
+    def begin(self) -> None:
+        """Inside a batch's transaction: the signatures kept are dropped when another connection
+        has written since (an `rm`, another ingest growing a profile) or the last batch did not
+        end, so that a join never writes a profile from a stale copy."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self.version or self.unfinished:
+            self.kept.clear()
+        self.version, self.unfinished = version, True
+
+    def flush(self) -> None:
+        self.unfinished = False
 
     def assign(self, article_id: int, title: str, body: str, published: object, entity_ids: Sequence[int]) -> int:
         return self.assign_text(article_id, title, story_text(title, body), published, entity_ids)
@@ -71,10 +85,10 @@ class StoryAssigner:
         events = entity_keys(entity_ids) + list(text.titles)
         story_id, held, first = self._copy_of(copies, text)
         if story_id is not None:
-            self._join(story_id, day, text, grow=False)  # a copy's words are the story's already
+            near = _near(first, ordinal)  # else found by its copy keys, it brings no news of its day in
+            self._join(story_id, day if near else "", text, grow=False)  # its words are the story's already
             copies = [key for key in copies if key not in held]
-            if not _near(first, ordinal):  # found by its copy keys, it brings no news of its day in
-                events = []
+            events = events if near else []
         else:
             words = word_set(text.packed)
             story_id = self._most_similar(self._candidates(events, ordinal), words)
@@ -279,9 +293,14 @@ def _date(published: object) -> dt.date | None:
 
 _ENTITY, _NEAR, _FAR = range(3)
 _DATED, _UNDATED = _candidates_sql(dated=True), _candidates_sql(dated=False)
-_COPIES = (
-    "SELECT k.story_id, k.key, s.day FROM story_keys k JOIN stories s ON s.id = k.story_id "
-    f"WHERE k.key IN ({', '.join('?' * COPY_KEYS)}) AND k.day = {COPY_DAY} LIMIT {PER_KEY * 2}"
+# The newest stories per copy key, each key on its own (a sketch of a templated report's words,
+# held by many, must not crowd out the others), with the story's day.
+_COPIES = "SELECT k.story_id, k.key, s.day FROM ({}) k JOIN stories s ON s.id = k.story_id".format(
+    " UNION ALL ".join(
+        f"SELECT * FROM (SELECT story_id, key FROM story_keys WHERE key = ?{number + 1} AND day = {COPY_DAY} "
+        f"ORDER BY story_id DESC LIMIT {PER_KEY})"
+        for number in range(COPY_KEYS)
+    )
 )
 _TEXTS = (
     "SELECT s.id, t.lead, t.profile, s.articles FROM stories s JOIN story_texts t ON t.story_id = s.id "

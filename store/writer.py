@@ -37,6 +37,7 @@ class Writer:
         first article that names entities (a batch of unchanged files needs none of it). An
         archive whose articles were removed since is read afresh: its entities may be gone."""
         self.caught_up = False
+        self.stories.begin()
         if self.entities.removals_changed():
             self.entities = EntityRegistry(self.conn)
 
@@ -52,6 +53,7 @@ class Writer:
         )
         self.links, self.counts = [], {}
         self._index()
+        self.stories.flush()
 
     def _index(self) -> None:
         """Index the articles added since the last call, in one statement (FTS5 then writes

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from store import QueryError, Store
 from store.stories import StoryAssigner
-from store.story_keys import story_text
+from store.story_keys import COPY, StoryText, story_text
 from tui.cli import main
 
 BODY = (
@@ -101,11 +102,45 @@ def test_a_copy_near_its_story_adds_the_keys_of_its_day_and_one_years_on_does_no
     with Store.open(tmp_path / "s.db", seed=False) as store:
         assigner = StoryAssigner(store.db.conn)
         story = assigner.assign_text(1, title, text, "2021-05-03", [7, 8])
-        assert assigner.assign_text(2, title, text, "2021-05-05", [7, 8]) == story  # syndicated
-        assert assigner.assign_text(3, title, text, "2023-06-09", [7, 8]) == story  # republished
-        assert assigner.assign_text(4, title, text, None, [7, 8]) == story  # undated
+        assert assigner.assign_text(2, title, text, "2019-01-01", [7, 8]) == story  # an older far copy
+        assert assigner.assign_text(3, title, text, "2021-05-05", [7, 8]) == story  # syndicated
+        assert assigner.assign_text(4, title, text, "2023-06-09", [7, 8]) == story  # republished
+        assert assigner.assign_text(5, title, text, None, [7, 8]) == story  # undated
         days = store.db.execute("SELECT DISTINCT day FROM story_keys WHERE story_id = ? AND day >= 0", (story,))
         assert {day for (day,) in days} == {dt.date(2021, 5, 3).toordinal(), dt.date(2021, 5, 5).toordinal()}
+        # The far copies moved neither the story's date nor, so, what counts as near it.
+        assert store.db.execute("SELECT day FROM stories WHERE id = ?", (story,)).fetchone() == ("2021-05-03",)
+
+
+def test_a_copy_is_found_however_many_stories_share_one_of_its_sketches(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.db", seed=False) as store:
+        assigner = StoryAssigner(store.db.conn)
+        shared = 1 << 2 | COPY  # the smallest key: the one an index walks first
+        for number in range(40):  # a templated report's sketch, in forty stories of other words
+            text = StoryText(f"filler{number} 3 other{number} 2 word{number} 1", (shared, _copy(1000 + number)), ())
+            assigner.assign_text(number + 1, f"Report {number}", text, f"20{10 + number % 10}-01-0{1 + number % 9}", [])
+        mine = StoryText("copper 3 strike 2 chile 1", (shared, _copy(7), _copy(8)), ())
+        story = assigner.assign_text(100, "Copper strike", mine, "2024-02-02", [])
+        assert assigner.assign_text(101, "Copper strike", mine, "2024-02-03", []) == story
+
+
+def test_signatures_kept_between_batches_are_dropped_when_another_connection_wrote(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.db", seed=False) as store:
+        assigner = StoryAssigner(store.db.conn)
+        assigner.begin()
+        assigner.assign_text(1, "Copper miners strike in Chile", story_text("Copper strike", BODY), "2021-05-03", [])
+        assigner.flush()
+        store.db.conn.commit()
+        assigner.begin()  # nobody else wrote: what it holds is what the tables hold
+        assert assigner.kept
+        with sqlite3.connect(tmp_path / "s.db") as other:
+            other.execute("UPDATE story_texts SET profile = 'copper 9'")
+        assigner.begin()
+        assert not assigner.kept
+
+
+def _copy(number: int) -> int:
+    return number << 2 | COPY
 
 
 def test_a_story_field_needs_a_number(tmp_path: Path) -> None:
