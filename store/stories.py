@@ -25,10 +25,20 @@ from store.story_keys import (
     unpacked,
     word_set,
 )
+from store.story_sql import (
+    CANDIDATES,
+    COPIES,
+    COPY_DAY,
+    DATED,
+    ENTITY_ARM,
+    JOIN,
+    TEXTS,
+    UNDATED,
+    UNDATED_DAY,
+    padded,
+)
 
 WINDOW_DAYS = 3
-CANDIDATES = 8
-PER_KEY = 15
 COPY = 0.8
 # A story holding this many of an article's copy keys holds a near-identical copy of it.
 SURE_COPY = 2
@@ -38,9 +48,7 @@ COPY_SPAN_DAYS = 30
 SAME_EVENT = 0.35
 # Near in time and sharing two entities or more: one event told in other words.
 SAME_EVENT_NAMED = 0.32
-SAME_EVENT_UNDATED = 0.42
-# A key's day: the date's ordinal; 0 for an undated article, -1 for a copy key (any date).
-UNDATED_DAY, COPY_DAY = 0, -1
+SAME_EVENTUNDATED = 0.42
 KEPT_STORIES = 2_000
 # A story's profile takes in the words of its first accounts (not copies), up to this many
 # articles: by then it says what they share, and a big story's next one costs no rewrite.
@@ -69,7 +77,8 @@ class StoryAssigner:
             self.kept.clear()
         self.version, self.unfinished = version, True
 
-    def flush(self) -> None:
+    def end(self) -> None:
+        """The batch's work is done (its commit follows)."""
         self.unfinished = False
 
     def assign(self, article_id: int, title: str, body: str, published: object, entity_ids: Sequence[int]) -> int:
@@ -85,7 +94,7 @@ class StoryAssigner:
         events = entity_keys(entity_ids) + list(text.titles)
         story_id, held, first = self._copy_of(copies, text)
         if story_id is not None:
-            near = _near(first, ordinal)  # else found by its copy keys, it brings no news of its day in
+            near = _near(first, ordinal)  # a far copy moves neither the story's date nor its keys
             self._join(story_id, day if near else "", text, grow=False)  # its words are the story's already
             copies = [key for key in copies if key not in held]
             events = events if near else []
@@ -116,15 +125,14 @@ class StoryAssigner:
         """The story of a near-identical copy, whatever its date, found by the copy keys alone
         (one short lookup), those of its copy keys the story holds already and the story's
         day (None when it has none yet): a copy, the commonest join in a syndicated archive,
-        then costs no lookup of events. A story holding
-        SURE_COPY of the article's sketches is its story without comparing words (two sketches
-        of three words each in common with one account are a near-identical text); one found
-        by fewer is compared."""
+        then costs no lookup of events. A story holding SURE_COPY of the article's sketches is
+        its story without comparing words (two sketches of three words each in common with its
+        accounts make a near-identical text); one found by fewer is compared."""
         if not copies:
             return None, set(), None
         held: dict[int, set[int]] = {}
         days: dict[int, str | None] = {}
-        for story, key, day in self.conn.execute(_COPIES, _padded(copies, COPY_KEYS)):
+        for story, key, day in self.conn.execute(COPIES, padded(copies, COPY_KEYS)):
             held.setdefault(story, set()).add(key)
             days[story] = day
         if not held:
@@ -144,14 +152,14 @@ class StoryAssigner:
         newest for an undated one); the CANDIDATES sharing most, each with the similarity it
         needs. Keys are padded to fixed counts so that the statement is always one of two,
         prepared once (compiling it each time cost more than running it)."""
-        entities = _padded([key for key in events if kind(key) == ENTITY], ENTITY_KEYS)
-        titles = _padded([key for key in events if kind(key) != ENTITY], TITLE_KEYS)
+        entities = padded([key for key in events if kind(key) == ENTITY], ENTITY_KEYS)
+        titles = padded([key for key in events if kind(key) != ENTITY], TITLE_KEYS)
         window = [day - WINDOW_DAYS, day + WINDOW_DAYS] if day != UNDATED_DAY else []
         shared: dict[int, int] = {}
         named: dict[int, set[int]] = {}
-        for story_id, arm, key in self.conn.execute(_DATED if window else _UNDATED, [*window, *entities, *titles]):
+        for story_id, arm, key in self.conn.execute(DATED if window else UNDATED, [*window, *entities, *titles]):
             shared[story_id] = shared.get(story_id, 0) + 1
-            if arm == _ENTITY:
+            if arm == ENTITY_ARM:
                 named.setdefault(story_id, set()).add(key)
         ranked = sorted(shared, key=lambda story_id: (-shared[story_id], -story_id))[:CANDIDATES]
         return {story_id: _needed(len(named.get(story_id, ()))) for story_id in ranked}
@@ -180,7 +188,7 @@ class StoryAssigner:
         """The signatures of stories not kept, as their rows hold them (one statement, padded)."""
         if not story_ids:
             return {}
-        rows = self.conn.execute(_TEXTS, (story_ids + [0] * CANDIDATES)[:CANDIDATES])
+        rows = self.conn.execute(TEXTS, (story_ids + [0] * CANDIDATES)[:CANDIDATES])
         return {story_id: (lead, profile, articles) for story_id, lead, profile, articles in rows}
 
     def _signatures(self, story_id: int) -> _Kept:
@@ -220,7 +228,7 @@ class StoryAssigner:
         """The article joins: while the story is young, an account in words of its own adds
         them to the story's profile (a copy's join reads no signature)."""
         if not grow:
-            self.conn.execute(_JOIN, (day, day, day, story_id))
+            self.conn.execute(JOIN, (day, day, day, story_id))
             if (kept := self.kept.get(story_id)) is not None:
                 self.kept[story_id] = (*kept[:5], kept[5] + 1)
             return
@@ -231,45 +239,14 @@ class StoryAssigner:
             profile_words, profile = frozenset(merged), packed(merged)
             profile_norm = norm(profile_words)
             self.conn.execute("UPDATE story_texts SET profile = ? WHERE story_id = ?", (profile, story_id))
-        self.conn.execute(_JOIN, (day, day, day, story_id))
+        self.conn.execute(JOIN, (day, day, day, story_id))
         self.kept[story_id] = (lead, profile_words, profile, lead_norm, profile_norm, articles + 1)
-
-
-def _per_key(arm: int, key: str, when: str) -> str:
-    return (
-        f"SELECT * FROM (SELECT story_id, {arm} AS kind, key FROM story_keys WHERE key = {key} AND {when} "
-        f"ORDER BY day DESC LIMIT {PER_KEY})"
-    )
-
-
-def _padded(keys: list[int], count: int) -> list[int]:
-    """Exactly `count` keys: -1 (no key is negative) fills the rest."""
-    return (keys + [-1] * count)[:count]
-
-
-def _candidates_sql(dated: bool) -> str:
-    """Rows (story id, kind, key). Numbered parameters: the window's two days (dated only),
-    then the entity and title keys."""
-    first = 3 if dated else 1
-    entities = [f"?{first + number}" for number in range(ENTITY_KEYS)]
-    titles = [f"?{first + ENTITY_KEYS + number}" for number in range(TITLE_KEYS)]
-    if not dated:  # the newest stories per title word
-        return " UNION ALL ".join(_per_key(_FAR, key, f"day >= {UNDATED_DAY}") for key in titles)
-    # Each entity on its own (a few are in a third of all news, and must not crowd out the
-    # rest); the title words together, in the window and undated, a bounded number each time.
-    parts = [_per_key(_ENTITY, key, "day BETWEEN ?1 AND ?2") for key in entities]
-    for arm, when in ((_NEAR, "day BETWEEN ?1 AND ?2"), (_FAR, f"day = {UNDATED_DAY}")):
-        parts.append(
-            f"SELECT * FROM (SELECT story_id, {arm} AS kind, key FROM story_keys "
-            f"WHERE key IN ({', '.join(titles)}) AND {when} LIMIT {PER_KEY * TITLE_KEYS})"
-        )
-    return " UNION ALL ".join(parts)
 
 
 def _needed(names: int) -> float:
     """The similarity a story near in time needs: less when it shares entities (reports of one
     kind, results or prices, read alike whoever they are about), least when two or more."""
-    return (SAME_EVENT_NAMED if names >= 2 else SAME_EVENT) if names else SAME_EVENT_UNDATED
+    return (SAME_EVENT_NAMED if names >= 2 else SAME_EVENT) if names else SAME_EVENTUNDATED
 
 
 def _near(first: str | None, day: int) -> bool:
@@ -289,23 +266,3 @@ def _date(published: object) -> dt.date | None:
         except ValueError:
             return None
     return None
-
-
-_ENTITY, _NEAR, _FAR = range(3)
-_DATED, _UNDATED = _candidates_sql(dated=True), _candidates_sql(dated=False)
-# The newest stories per copy key, each key on its own (a sketch of a templated report's words,
-# held by many, must not crowd out the others), with the story's day.
-_COPIES = "SELECT k.story_id, k.key, s.day FROM ({}) k JOIN stories s ON s.id = k.story_id".format(
-    " UNION ALL ".join(
-        f"SELECT * FROM (SELECT story_id, key FROM story_keys WHERE key = ?{number + 1} AND day = {COPY_DAY} "
-        f"ORDER BY story_id DESC LIMIT {PER_KEY})"
-        for number in range(COPY_KEYS)
-    )
-)
-_TEXTS = (
-    "SELECT s.id, t.lead, t.profile, s.articles FROM stories s JOIN story_texts t ON t.story_id = s.id "
-    f"WHERE s.id IN ({', '.join('?' * CANDIDATES)})"
-)
-# The earliest dated article gives the story its day.
-_DAY = "day = CASE WHEN day IS NULL OR (? != '' AND ? < day) THEN nullif(?, '') ELSE day END"
-_JOIN = f"UPDATE stories SET articles = articles + 1, {_DAY} WHERE id = ?"

@@ -9,8 +9,9 @@ import logging
 from sqlite_utils import Database
 
 from store.schema import migrations
-from store.stories import COPY_DAY, UNDATED_DAY, StoryAssigner
+from store.stories import StoryAssigner
 from store.story_keys import key_of_text
+from store.story_sql import COPY_DAY, UNDATED_DAY
 
 __all__ = ["migrations"]
 

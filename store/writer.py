@@ -53,7 +53,7 @@ class Writer:
         )
         self.links, self.counts = [], {}
         self._index()
-        self.stories.flush()
+        self.stories.end()
 
     def _index(self) -> None:
         """Index the articles added since the last call, in one statement (FTS5 then writes

@@ -129,7 +129,7 @@ def test_signatures_kept_between_batches_are_dropped_when_another_connection_wro
         assigner = StoryAssigner(store.db.conn)
         assigner.begin()
         assigner.assign_text(1, "Copper miners strike in Chile", story_text("Copper strike", BODY), "2021-05-03", [])
-        assigner.flush()
+        assigner.end()
         store.db.conn.commit()
         assigner.begin()  # nobody else wrote: what it holds is what the tables hold
         assert assigner.kept
